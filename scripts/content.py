@@ -1,0 +1,183 @@
+"""The content loader: the one place that reads and validates content/ and docs/.
+
+Hooks, editors' commands and tests all call `load_content(root)`. It either returns validated
+records or raises ContentError listing every problem as `file:line: record/field: problem`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import checks
+from markdown_source import DEFAULT_LANG, PageSource, read_page
+from phones import EXPECTED as PHONE_EXPECTED
+from phones import Phone, PhoneError, parse_phone
+from problems import ContentError, Problem
+from schemas import validate
+from yaml_source import YamlDoc, load_yaml_file
+
+
+@dataclass
+class Record:
+    """One validated YAML record, with where it came from for later messages."""
+
+    data: dict
+    file: str
+    line: int
+
+    def __getitem__(self, key: str):
+        return self.data[key]
+
+    def get(self, key: str, default=None):
+        return self.data.get(key, default)
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+
+@dataclass
+class Contact(Record):
+    phone: Phone | None = None
+
+    @property
+    def published(self) -> bool:
+        return bool(self.data.get("verified"))
+
+
+@dataclass
+class Content:
+    root: Path
+    sources: dict[str, Record] = field(default_factory=dict)
+    agencies: dict[str, Record] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    ui: dict[str, dict] = field(default_factory=dict)
+    pages: dict[tuple[str, str], PageSource] = field(default_factory=dict)
+
+    def published_contacts(self) -> list[Contact]:
+        return [c for c in self.contacts.values() if c.published]
+
+    def policies(self) -> dict[str, PageSource]:
+        """Policy pages in the default language, by policy id."""
+        return {p.meta["policy"]["id"]: p for p in self.pages.values()
+                if p.lang == DEFAULT_LANG and "policy" in p.meta}
+
+    def source_host(self, source_id: str) -> str:
+        return urlsplit(self.sources[source_id]["url"]).hostname or ""
+
+
+def load_content(root: Path) -> Content:
+    """Read, validate and cross-check everything under root/content and root/docs."""
+    content = Content(root=root)
+    problems: list[Problem] = []
+    for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_pages):
+        try:
+            problems += step(content)
+        except ContentError as err:
+            problems += err.problems
+    if not problems:
+        problems += checks.cross_references(content)
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _doc(content: Content, rel: str) -> YamlDoc | None:
+    path = content.root / rel
+    return load_yaml_file(path, rel) if path.is_file() else None
+
+
+def _records(doc: YamlDoc, schema: str, kind=Record) -> tuple[dict, list[Problem]]:
+    """Schema-checked records by id; a record with errors is left out."""
+    problems = validate(doc, schema)
+    bad = {p.where.split("/")[0] for p in problems}
+    records: dict = {}
+    for i, item in enumerate(doc.data if isinstance(doc.data, list) else []):
+        rid = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(rid, str) or rid in bad or f"item {i + 1}" in bad:
+            continue
+        if rid in records:
+            problems.append(Problem(doc.file, doc.line_of((i, "id")), f"{rid}/id",
+                                    "this id is used twice", "each id once"))
+            continue
+        records[rid] = kind(item, doc.file, doc.line_of((i,)))
+    return records, problems
+
+
+def _yaml_files(content: Content, folder: str) -> list[str]:
+    base = content.root / folder
+    return [p.relative_to(content.root).as_posix() for p in sorted(base.glob("*.yml"))]
+
+
+def _load_sources(content: Content) -> list[Problem]:
+    problems: list[Problem] = []
+    for rel in _yaml_files(content, "content/sources"):
+        records, found = _records(_doc(content, rel), "source")
+        problems += found
+        for rid, rec in records.items():
+            if rid in content.sources:
+                problems.append(Problem(rec.file, rec.line, f"{rid}/id", "this source id is "
+                                        f"also used in {content.sources[rid].file}", "each id once"))
+            content.sources.setdefault(rid, rec)
+    return problems
+
+
+def _load_agencies(content: Content) -> list[Problem]:
+    doc = _doc(content, "content/agencies.yml")
+    if doc is None:
+        return [Problem("content/agencies.yml", 0, "", "the file is missing", "a list of agencies")]
+    content.agencies, problems = _records(doc, "agency")
+    return problems
+
+
+def _load_contacts(content: Content) -> list[Problem]:
+    doc = _doc(content, "content/contacts.yml")
+    if doc is None:
+        return [Problem("content/contacts.yml", 0, "", "the file is missing", "a list of contacts")]
+    content.contacts, problems = _records(doc, "contact", Contact)
+    for index, item in enumerate(doc.data if isinstance(doc.data, list) else []):
+        contact = content.contacts.get(item.get("id")) if isinstance(item, dict) else None
+        if contact is not None and contact.data is item:
+            problems += _attach_phone(contact, doc, index)
+    return problems
+
+
+def _attach_phone(contact: Contact, doc: YamlDoc, index: int) -> list[Problem]:
+    if "number" not in contact.data:
+        return []
+    raw = doc.raws.get((index, "number"), str(contact["number"]))
+    try:
+        contact.phone = parse_phone(raw, contact.get("display"))
+    except PhoneError as err:
+        field_name = "display" if "display text" in str(err) else "number"
+        return [Problem(doc.file, doc.line_of((index, field_name)), f"{contact.id}/{field_name}",
+                        str(err), PHONE_EXPECTED)]
+    return []
+
+
+def _load_ui(content: Content) -> list[Problem]:
+    doc = _doc(content, "content/ui.yml")
+    if doc is None:
+        return [Problem("content/ui.yml", 0, "", "the file is missing", "interface texts")]
+    problems = validate(doc, "ui")
+    if not problems:
+        content.ui = doc.data
+    return problems
+
+
+def _load_pages(content: Content) -> list[Problem]:
+    docs = content.root / "docs"
+    problems: list[Problem] = []
+    for path in sorted(docs.rglob("*.md")):
+        try:
+            page = read_page(docs, path)
+        except ContentError as err:
+            problems += err.problems
+            continue
+        found = validate(page.front, "page", page.meta)
+        problems += found
+        if not found:
+            content.pages[(page.slug, page.lang)] = page
+    return problems

@@ -1,0 +1,29 @@
+"""Fixes for two mkdocs-static-i18n 1.3.1 bugs (research/mkdocs-stack.md §1.3, §1.9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def fix_html_lang(html: str, file_lang: str | None, build_lang: str) -> str:
+    """A fallback page keeps the build language's lang attribute; use the text's language."""
+    if file_lang and file_lang != build_lang:
+        return html.replace(f'<html lang="{build_lang}"', f'<html lang="{file_lang}"', 1)
+    return html
+
+
+class Fallback404:
+    """The i18n plugin leaves the last language's 404 page at the root; keep each one."""
+
+    def __init__(self, default_lang: str):
+        self.default_lang = default_lang
+        self.pages: dict[str, str] = {}
+
+    def keep(self, lang: str, html: str) -> None:
+        self.pages[lang] = html
+
+    def write(self, site_dir: Path) -> None:
+        for lang, html in self.pages.items():
+            target = site_dir / ("404.html" if lang == self.default_lang else f"{lang}/404.html")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")

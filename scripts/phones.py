@@ -1,0 +1,74 @@
+"""Phone numbers: validate, normalise for `tel:` links, and format for display."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+REGION = "VN"
+# phonenumbers' short-number data (9.0.x) lacks two national lines, so they are listed here:
+# 111, the anti-trafficking and child-protection hotline (Decree 162/2025/ND-CP), and 112, the
+# single emergency and rescue number (Decision 2023/QĐ-TTg). Sources: research/domain-facts.md §3.
+NATIONAL_SHORT_CODES = frozenset({"111", "112"})
+EXPECTED = "a Vietnamese short code such as 111, or a full number such as +84 981 84 84 84"
+
+
+class PhoneError(ValueError):
+    """The number is not one a person could dial; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Phone:
+    tel: str       # what goes after tel: (111, +84981848484)
+    display: str   # how it is printed
+
+    @property
+    def href(self) -> str:
+        return f"tel:{self.tel}"
+
+
+def parse_phone(raw: str, display: str | None = None) -> Phone:
+    """A dialable Phone for `raw`, or PhoneError."""
+    text = str(raw).strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not text or any(ch not in "+0123456789 .-()" for ch in text):
+        raise PhoneError(f"{text!r} has characters that are not part of a phone number")
+    if text == digits and len(digits) <= 6:
+        phone = _short_code(digits)
+    else:
+        phone = _full_number(text)
+    if display is not None:
+        if _tel_of(display) != phone.tel:
+            raise PhoneError(f"the display text {display!r} is not the same number as {text!r}")
+        phone = Phone(phone.tel, display)
+    return phone
+
+
+def _short_code(digits: str) -> Phone:
+    if digits in NATIONAL_SHORT_CODES:
+        return Phone(digits, digits)
+    number = phonenumbers.parse(digits, REGION)
+    if shortnumberinfo.is_valid_short_number_for_region(number, REGION):
+        return Phone(digits, digits)
+    raise PhoneError(f"{digits!r} is not a Vietnamese short code")
+
+
+def _full_number(text: str) -> Phone:
+    try:
+        number = phonenumbers.parse(text, REGION)
+    except phonenumbers.NumberParseException:
+        raise PhoneError(f"{text!r} cannot be read as a phone number") from None
+    if not phonenumbers.is_valid_number(number):
+        raise PhoneError(f"{text!r} is not a valid phone number")
+    tel = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return Phone(tel, shown)
+
+
+def _tel_of(text: str) -> str | None:
+    try:
+        return parse_phone(text).tel
+    except PhoneError:
+        return None

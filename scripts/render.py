@@ -1,0 +1,162 @@
+"""Turn validated content into the HTML that data markers and page parts are replaced with.
+
+Pure functions of (content, language, page): no MkDocs objects here, so they are unit-tested
+directly. Templates live in overrides/partials/data/ and are autoescaped: text from YAML can
+never become markup.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from content import Content
+from markdown_source import DEFAULT_LANG, MARKER, PageSource
+from problems import ContentError, Problem
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "data"
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
+def page_url(src: str) -> str:
+    """The directory URL MkDocs gives a page: 'chinh-sach/x.vi.md' -> 'chinh-sach/x/'."""
+    stem = src.rsplit(".", 2)[0]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_href(from_src: str, to_src: str) -> str:
+    """A link from one page to another, relative, so it works under /, /en/ and any sub-path."""
+    here = page_url(from_src) or "."
+    there = page_url(to_src) or "."
+    rel = posixpath.relpath(there, here)
+    return "./" if rel == "." else rel + "/"
+
+
+def format_date(iso: str, lang: str) -> str:
+    year, month, day = (int(part) for part in iso.split("-"))
+    if lang == "vi":
+        return f"{day:02d}/{month:02d}/{year}"
+    return f"{day} {MONTHS_EN[month - 1]} {year}"
+
+
+@dataclass
+class PageRender:
+    """Rendering for one page in one language; collects the sources its data used."""
+
+    content: Content
+    lang: str
+    page: PageSource
+    used_sources: list[str] = field(default_factory=list)
+
+    @cached_property
+    def env(self) -> Environment:
+        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                          keep_trailing_newline=False)
+        env.globals.update(t=self.t, loc=self.loc, date=self.date, href=self.href,
+                           lang=self.lang, content=self.content)
+        return env
+
+    def t(self, key: str) -> str:
+        entry = self.content.ui.get(key)
+        if entry is None:
+            raise ContentError([Problem("content/ui.yml", 0, key, "this interface text is missing",
+                                        "an entry with vi and en")])
+        return self.loc(entry)
+
+    def loc(self, text: dict | str) -> str:
+        if isinstance(text, str):
+            return text
+        return text.get(self.lang) or text[DEFAULT_LANG]
+
+    def date(self, iso: str) -> str:
+        return format_date(iso, self.lang)
+
+    def href(self, to_src: str) -> str:
+        return relative_href(self.page.src, to_src)
+
+    def _cite(self, ids) -> None:
+        for sid in ids:
+            if sid not in self.used_sources:
+                self.used_sources.append(sid)
+
+    def render(self, template: str, **context) -> str:
+        html = self.env.get_template(template).render(**context)
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    # Markers
+
+    def contacts(self) -> str:
+        shown = self.content.published_contacts()
+        for contact in shown:
+            self._cite(contact["sources"])
+        return self.render("contacts.html", contacts=shown)
+
+    def call_buttons(self, ids: str) -> str:
+        shown = [self.content.contacts[cid] for cid in ids.split(",")]
+        for contact in shown:
+            self._cite(contact["sources"])
+        return self.render("call-buttons.html", contacts=shown)
+
+    def policies(self) -> str:
+        items = []
+        for policy_id, original in self.content.policies().items():
+            page = self.content.pages.get((original.slug, self.lang), original)
+            items.append((policy_id, page))
+        return self.render("policies.html", items=items)
+
+    # Page parts
+
+    def policy_facts(self) -> str:
+        policy = self.page.meta.get("policy")
+        if not policy:
+            return ""
+        replaced_by = self.content.policies().get(policy.get("superseded_by", ""))
+        return self.render("policy-facts.html", policy=policy, replaced_by=replaced_by)
+
+    def page_foot(self) -> str:
+        own = list(self.page.meta["sources"])
+        ordered = own + [sid for sid in self.used_sources if sid not in own]
+        sources = [self.content.sources[sid] for sid in ordered]
+        return self.render("page-foot.html", meta=self.page.meta, sources=sources)
+
+    def fallback_notice(self) -> str:
+        return self.render("fallback-notice.html")
+
+
+def render_page(content: Content, page: PageSource, lang: str, markdown: str) -> str:
+    """The page's Markdown with markers filled, its facts box, notices and sources foot."""
+    renderer = PageRender(content, lang, page)
+    body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2)), markdown)
+    head = []
+    if page.lang != lang:
+        head.append(renderer.fallback_notice())
+    head.append(renderer.policy_facts())
+    body = _after_title(body, "\n\n".join(part for part in head if part))
+    return f"{body.rstrip()}\n\n{renderer.page_foot()}\n"
+
+
+def _fill(renderer: PageRender, name: str, arg_text: str) -> str:
+    args = dict(arg.split("=", 1) for arg in arg_text.split())
+    method = getattr(renderer, name.replace("-", "_"))
+    return "\n" + method(**args) + "\n"
+
+
+def _after_title(markdown: str, insert: str) -> str:
+    """Put `insert` right below the page's first-level heading (or at the top without one)."""
+    if not insert:
+        return markdown
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: i + 1], "", insert, "", *lines[i + 1:]])
+    return f"{insert}\n\n{markdown}"

@@ -1,0 +1,98 @@
+"""Read YAML while remembering the line of every value, so errors can name the line.
+
+Dates stay text (the schemas check them), duplicate keys are errors (PyYAML would silently keep
+the last one), and the raw text of every scalar is kept: `number: 0912345678` must not turn into
+an integer before the phone check sees it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from problems import ContentError, Problem
+
+Path_ = tuple[str | int, ...]
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass
+class YamlDoc:
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    raws: dict[Path_, str] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the value at `path`, or of its nearest parent that has one."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]] + self.line_offset
+        return 1 + self.line_offset
+
+
+def read_text(path: Path, shown_as: str) -> str:
+    """The file as text; a byte-order mark or a non-UTF-8 byte is an editor-facing error."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ContentError([Problem(shown_as, 1, "", "the file starts with a byte-order mark",
+                                    "UTF-8 without BOM; save the file again as plain UTF-8")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ContentError([Problem(shown_as, line, "", "the file is not valid UTF-8 text",
+                                    "UTF-8; save the file again as UTF-8")]) from None
+
+
+def parse_yaml(text: str, shown_as: str, line_offset: int = 0) -> YamlDoc:
+    """Parse YAML text into plain data plus a line map; syntax errors become Problems."""
+    doc = YamlDoc(shown_as, None, line_offset=line_offset)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        doc.data = None if node is None else _build(node, (), doc, loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problem = (err.problem or err.context or "not valid YAML").strip()
+        raise ContentError([Problem(shown_as, line, "", f"YAML syntax error: {problem}",
+                                    "valid YAML; check the indentation, colons and quotes")]) from None
+    finally:
+        loader.dispose()
+    return doc
+
+
+def _build(node: yaml.Node, path: Path_, doc: YamlDoc, loader: yaml.SafeLoader) -> Any:
+    doc.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        return _build_mapping(node, path, doc, loader)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, i), doc, loader) for i, item in enumerate(node.value)]
+    doc.raws[path] = node.value
+    if node.tag == TIMESTAMP:
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
+def _build_mapping(node: yaml.MappingNode, path: Path_, doc: YamlDoc,
+                   loader: yaml.SafeLoader) -> dict:
+    result: dict = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key = str(key) if not isinstance(key, str) else key
+        if key in result:
+            line = key_node.start_mark.line + 1 + doc.line_offset
+            raise ContentError([Problem(doc.file, line, key, "this key appears twice",
+                                        "each key once per record")])
+        result[key] = _build(value_node, (*path, key), doc, loader)
+        doc.lines[(*path, key)] = key_node.start_mark.line + 1
+    return result
+
+
+def load_yaml_file(path: Path, shown_as: str) -> YamlDoc:
+    return parse_yaml(read_text(path, shown_as), shown_as)
