@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from markdown_source import DEFAULT_LANG, LANGS, PageSource, unsafe_html
+from markdown_source import DEFAULT_LANG, PageSource, unsafe_html
 from problems import Problem
 
 if TYPE_CHECKING:
@@ -42,16 +42,16 @@ def _record_refs(content: Content) -> list[Problem]:
     for agency in content.agencies.values():
         where = f"{agency.id}/"
         problems += _missing(agency.get("sources", []), content.sources, agency.file,
-                             agency.line, where + "sources", "source")
+                             agency.line_of("sources"), where + "sources", "source")
         if "successor" in agency.data:
             problems += _missing([agency["successor"]], content.agencies, agency.file,
-                                 agency.line, where + "successor", "agency")
+                                 agency.line_of("successor"), where + "successor", "agency")
     for contact in content.contacts.values():
         where = f"{contact.id}/"
-        problems += _missing([contact["agency"]], content.agencies, contact.file, contact.line,
-                             where + "agency", "agency")
+        problems += _missing([contact["agency"]], content.agencies, contact.file,
+                             contact.line_of("agency"), where + "agency", "agency")
         problems += _missing(contact.get("sources", []), content.sources, contact.file,
-                             contact.line, where + "sources", "source")
+                             contact.line_of("sources"), where + "sources", "source")
     return problems
 
 
@@ -131,5 +131,3 @@ def _policy_refs(content: Content) -> list[Problem]:
                                  "policy/superseded_by", "policy")
     return problems
 
-
-__all__ = ["LANGS", "cross_references"]

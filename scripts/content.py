@@ -26,6 +26,12 @@ class Record:
     data: dict
     file: str
     line: int
+    doc: YamlDoc | None = field(default=None, repr=False)
+    index: int = 0
+
+    def line_of(self, key: str) -> int:
+        """The line of one of this record's fields, for messages."""
+        return self.doc.line_of((self.index, key)) if self.doc else self.line
 
     def __getitem__(self, key: str):
         return self.data[key]
@@ -102,7 +108,7 @@ def _records(doc: YamlDoc, schema: str, kind=Record) -> tuple[dict, list[Problem
             problems.append(Problem(doc.file, doc.line_of((i, "id")), f"{rid}/id",
                                     "this id is used twice", "each id once"))
             continue
-        records[rid] = kind(item, doc.file, doc.line_of((i,)))
+        records[rid] = kind(item, doc.file, doc.line_of((i,)), doc, i)
     return records, problems
 
 
@@ -118,9 +124,23 @@ def _load_sources(content: Content) -> list[Problem]:
         problems += found
         for rid, rec in records.items():
             if rid in content.sources:
-                problems.append(Problem(rec.file, rec.line, f"{rid}/id", "this source id is "
-                                        f"also used in {content.sources[rid].file}", "each id once"))
+                other = content.sources[rid].file
+                problems.append(Problem(rec.file, rec.line, f"{rid}/id",
+                                        f"this source id is also used in {other}", "each id once"))
             content.sources.setdefault(rid, rec)
+    return problems + _same_url_twice(content)
+
+
+def _same_url_twice(content: Content) -> list[Problem]:
+    """One source, one id: a page's source list must not show the same address twice."""
+    first: dict[str, Record] = {}
+    problems = []
+    for rec in content.sources.values():
+        other = first.setdefault(rec["url"], rec)
+        if other is not rec:
+            problems.append(Problem(rec.file, rec.line_of("url"), f"{rec.id}/url",
+                                    f"this address is already source {other.id!r}",
+                                    f"one record per address; cite {other.id!r} instead"))
     return problems
 
 

@@ -15,10 +15,10 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from content import Content, load_content  # noqa: E402
-from i18n_fixes import Fallback404, fix_html_lang  # noqa: E402
-from problems import ContentError  # noqa: E402
-from render import render_page  # noqa: E402
+from content import Content, load_content
+from i18n_fixes import Fallback404, fix_html_lang
+from problems import ContentError
+from render import render_page
 
 _state: dict = {}
 

@@ -23,6 +23,7 @@ class PhoneError(ValueError):
 class Phone:
     tel: str       # what goes after tel: (111, +84981848484)
     display: str   # how it is printed
+    written: tuple[str, ...] = ()  # other ways editors write it in text (0981 848 484)
 
     @property
     def href(self) -> str:
@@ -35,15 +36,12 @@ def parse_phone(raw: str, display: str | None = None) -> Phone:
     digits = "".join(ch for ch in text if ch.isdigit())
     if not text or any(ch not in "+0123456789 .-()" for ch in text):
         raise PhoneError(f"{text!r} has characters that are not part of a phone number")
-    if text == digits and len(digits) <= 6:
-        phone = _short_code(digits)
-    else:
-        phone = _full_number(text)
+    phone = _short_code(digits) if text == digits and len(digits) <= 6 else _full_number(text)
     if display is not None:
         if _tel_of(display) != phone.tel:
             raise PhoneError(f"the display text {display!r} is not the same number as {text!r}")
-        phone = Phone(phone.tel, display)
-    return phone
+        phone = Phone(phone.tel, display, (*phone.written, phone.display))
+    return Phone(phone.tel, phone.display, tuple(dict.fromkeys((*phone.written, text))))
 
 
 def _short_code(digits: str) -> Phone:
@@ -64,7 +62,8 @@ def _full_number(text: str) -> Phone:
         raise PhoneError(f"{text!r} is not a valid phone number")
     tel = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return Phone(tel, shown)
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return Phone(tel, shown, (national,))
 
 
 def _tel_of(text: str) -> str | None:

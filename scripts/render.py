@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from content import Content
 from markdown_source import DEFAULT_LANG, MARKER, PageSource
+from phone_links import link_numbers
 from problems import ContentError, Problem
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "data"
@@ -136,7 +137,10 @@ class PageRender:
 def render_page(content: Content, page: PageSource, lang: str, markdown: str) -> str:
     """The page's Markdown with markers filled, its facts box, notices and sources foot."""
     renderer = PageRender(content, lang, page)
-    body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2)), markdown)
+    phones = {text: c.phone.tel for c in content.published_contacts() if c.phone
+              for text in (c.phone.display, *c.phone.written)}
+    body = link_numbers(markdown, phones)
+    body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2)), body)
     head = []
     if page.lang != lang:
         head.append(renderer.fallback_notice())

@@ -54,7 +54,8 @@ def validate(doc: YamlDoc, name: str, data: Any = None, base: tuple = ()) -> lis
     """Problems with `data` (default: the whole document) against schema `name`."""
     data = doc.data if data is None else data
     errors = validator(name).iter_errors(data)
-    return [_problem(doc, err, data, base) for err in _leaf_errors(errors)]
+    root = validator(name).schema
+    return [_problem(doc, err, data, base, root) for err in _leaf_errors(errors)]
 
 
 def _leaf_errors(errors) -> list[ValidationError]:
@@ -68,10 +69,10 @@ def _leaf_errors(errors) -> list[ValidationError]:
     return out
 
 
-def _problem(doc: YamlDoc, err: ValidationError, data: Any, base: tuple) -> Problem:
+def _problem(doc: YamlDoc, err: ValidationError, data: Any, base: tuple, root: dict) -> Problem:
     path = tuple(err.absolute_path)
     where = _where(data, path)
-    problem, expected, field_path = _describe(err)
+    problem, expected, field_path = _describe(err, root)
     full = (*base, *path, *field_path)
     label = "/".join(p for p in (where, *map(str, field_path)) if p)
     return Problem(doc.file, doc.line_of(full), label, problem, expected)
@@ -106,12 +107,12 @@ def _expected(schema: dict) -> str:
     return text
 
 
-def _describe(err: ValidationError) -> tuple[str, str, tuple]:
+def _describe(err: ValidationError, root: dict) -> tuple[str, str, tuple]:
     """(problem, expected, extra path) for one schema error, in plain words."""
     kind, value, schema = err.validator, err.instance, err.schema
     if kind == "required":
         missing = err.message.split("'")[1]
-        prop = schema.get("properties", {}).get(missing, {})
+        prop = _property(err, missing) or _record_property(root, missing)
         return "this field is missing", _expected(_deref(prop)), (missing,)
     if kind == "additionalProperties":
         allowed = ", ".join(schema.get("properties", {}))
@@ -122,7 +123,8 @@ def _describe(err: ValidationError) -> tuple[str, str, tuple]:
         wanted = err.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
         words = " or ".join(TYPE_WORDS.get(w, w) for w in wanted)
-        return f"{_show(value)} is {_type_word(value)}", f"{words}; {_expected(schema)}".strip("; "), ()
+        expected = f"{words}; {_expected(schema)}".strip("; ")
+        return f"{_show(value)} is {_type_word(value)}", expected, ()
     if kind == "enum":
         options = ", ".join(str(o) for o in err.validator_value)
         return f"{_show(value)} is not one of the allowed values", f"one of: {options}", ()
@@ -137,6 +139,24 @@ def _describe(err: ValidationError) -> tuple[str, str, tuple]:
     if kind in ("oneOf", "const"):
         return f"{_show(value)} is not allowed here", _expected(schema), ()
     return err.message, _expected(schema), ()
+
+
+def _property(err: ValidationError, name: str) -> dict:
+    """The schema of property `name`, looking outwards from an if/then to the record schema."""
+    while err is not None:
+        props = err.schema.get("properties", {}) if isinstance(err.schema, dict) else {}
+        if name in props:
+            return props[name]
+        err = err.parent
+    return {}
+
+
+def _record_property(root: dict, name: str) -> dict:
+    """For a field required by an if/then rule: its schema in the file's record definition."""
+    for definition in root.get("$defs", {}).values():
+        if name in definition.get("properties", {}):
+            return definition["properties"][name]
+    return root.get("properties", {}).get(name, {})
 
 
 def _deref(schema: dict) -> dict:

@@ -60,8 +60,9 @@ def parse_yaml(text: str, shown_as: str, line_offset: int = 0) -> YamlDoc:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         problem = (err.problem or err.context or "not valid YAML").strip()
+        expected = "valid YAML; check the indentation, colons and quotes"
         raise ContentError([Problem(shown_as, line, "", f"YAML syntax error: {problem}",
-                                    "valid YAML; check the indentation, colons and quotes")]) from None
+                                    expected)]) from None
     finally:
         loader.dispose()
     return doc

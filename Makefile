@@ -1,0 +1,44 @@
+# The two commands of the README: `make site` and `make test`. Each installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test check lint serve clean browser
+
+site: $(VENV)/.site-deps  ## build every edition into site/
+	$(PY) scripts/build_site.py
+
+test: $(VENV)/.test-deps browser  ## run every test (unit, build, browser)
+	$(PY) -m ruff check scripts tests
+	$(PY) -m pytest
+
+check: $(VENV)/.site-deps  ## validate the content only
+	$(PY) scripts/check_content.py
+
+serve: $(VENV)/.site-deps  ## preview on http://127.0.0.1:8000/, reloads on save
+	$(PY) -m mkdocs serve
+
+lint: $(VENV)/.test-deps
+	$(PY) -m ruff check scripts tests
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: requirements/site.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements/test.txt requirements/site.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@ $(VENV)/.site-deps
+
+# Debian's Chromium for the browser tests (never a downloaded browser build).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site .site-build-* site.old site.new

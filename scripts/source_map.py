@@ -1,0 +1,50 @@
+"""Point a problem found in the built HTML back at the Markdown line an editor wrote."""
+
+from __future__ import annotations
+
+from content import Content
+from markdown_source import DEFAULT_LANG, LANGS, PageSource
+from problems import Problem
+from render import page_url
+from site_check import Finding
+
+EXPECTED_LINK = "a link to a page of this site that exists, e.g. ../duong-day-nong/index.md"
+
+
+def source_problems(findings: list[Finding], content: Content) -> list[Problem | str]:
+    """Findings as editor-facing Problems where the page is known, else as they are."""
+    by_output = _pages_by_output(content)
+    out: list[Problem | str] = []
+    for finding in findings:
+        page = by_output.get(finding.page)
+        if page is None:
+            out.append(str(finding))  # theme pages such as 404.html
+            continue
+        out.append(Problem(page.shown_as, _line_of(page, finding.url), "", finding.problem,
+                           EXPECTED_LINK))
+    return out
+
+
+def _pages_by_output(content: Content) -> dict[str, PageSource]:
+    """'en/chinh-sach/index.html' -> its Markdown file (the Vietnamese one when untranslated)."""
+    found = {}
+    for page in content.pages.values():
+        prefix = "" if page.lang == DEFAULT_LANG else f"{page.lang}/"
+        found[f"{prefix}{page_url(page.src)}index.html"] = page
+    for page in content.pages.values():
+        for lang in LANGS if page.lang == DEFAULT_LANG else ():
+            if lang != DEFAULT_LANG:
+                found.setdefault(f"{lang}/{page_url(page.src)}index.html", page)
+    return found
+
+
+def _line_of(page: PageSource, url: str) -> int:
+    """The first body line mentioning the link (as written, its anchor, or its last part)."""
+    path, _, fragment = url.partition("#")
+    candidates = [url, f"#{fragment}" if fragment else "", path.rstrip("/").rsplit("/", 1)[-1]]
+    lines = page.body.split("\n")
+    for needle in filter(None, candidates):
+        for offset, line in enumerate(lines):
+            if needle in line:
+                return page.body_line + offset
+    return page.body_line

@@ -1,0 +1,85 @@
+"""Shared fixtures: real builds in fresh processes, fixture content trees, a loopback server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "site-min"
+REAL_SITE_URL = "https://ho-tro.example.gov.vn/"
+FIXTURE_SITE_URL = "https://thu-nghiem.example.org/trang/"
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+def run_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`scripts/build_site.py` in its own process, as `make site` runs it."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_site.py"), "--config", str(config),
+         "--site-dir", str(site_dir)],
+        capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
+        timeout=600)
+
+
+def make_tree(dest: Path) -> Path:
+    """A copy of the fixture content tree that a test may change, wired to this generator."""
+    shutil.copytree(FIXTURE, dest)
+    (dest / "overrides").symlink_to(REPO / "overrides")
+    (dest / "scripts").symlink_to(REPO / "scripts")
+    shutil.copy(REPO / "content" / "ui.yml", dest / "content" / "ui.yml")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_build(REPO / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    tree = make_tree(tmp_path_factory.mktemp("fixture") / "tree")
+    site = tree / "site"
+    result = run_build(tree / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    return make_tree(tmp_path / "tree")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """A real HTTP server on loopback serving `directory`; returns (base_url, stop)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+
+    def stop():
+        httpd.shutdown()
+        httpd.server_close()
+
+    return f"http://127.0.0.1:{httpd.server_address[1]}", stop
+
+
+@pytest.fixture(scope="session")
+def real_site_url(real_site):
+    base, stop = serve(real_site)
+    yield base
+    stop()

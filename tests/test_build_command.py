@@ -1,0 +1,65 @@
+"""`make site`'s build command as an editor meets it: clear messages, and a failed build never
+replaces the last good site."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def edit(tree: Path, rel: str, old: str, new: str) -> None:
+    path = tree / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def built(tree):
+    result = run_build(tree / "mkdocs.yml", tree / "site")
+    assert result.returncode == 0, result.stderr
+    return tree, snapshot(tree / "site")
+
+
+BROKEN = [
+    ("bad number", "content/contacts.yml", 'number: "0912 345 678"', 'number: "0912"',
+     "content/contacts.yml:6: duong-day-thu/number: '0912' is not a Vietnamese short code"),
+    ("broken YAML", "content/contacts.yml", "  cost: standard", "  cost: [standard",
+     "content/contacts.yml:11: YAML syntax error"),
+    ("broken link", "docs/index.vi.md", "(danh-ba.md)", "(khong-co.md)",
+     "docs/index.vi.md:12: link 'khong-co.md' points to khong-co.md, which does not exist"),
+    ("missing anchor", "docs/index.en.md", "chua-dich.md#buoc-mot", "chua-dich.md#buoc-hai",
+     "docs/index.en.md:12: link 'huong-dan/chua-dich/#buoc-hai': no anchor #buoc-hai"),
+]
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "message"), [b[1:] for b in BROKEN],
+                         ids=[b[0] for b in BROKEN])
+def test_bad_input_fails_clearly_and_keeps_the_last_good_site(built, rel, old, new, message):
+    tree, before = built
+    edit(tree, rel, old, new)
+    result = run_build(tree / "mkdocs.yml", tree / "site")
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(tree / "site") == before
+    assert not list(tree.glob(".site-build-*")) and not (tree / "site.new").exists()
+
+
+def test_a_good_build_replaces_the_site(built):
+    tree, before = built
+    edit(tree, "docs/danh-ba.vi.md", "Gọi 0912 345 678 nếu cần.", "Gọi ngay 0912 345 678.")
+    result = run_build(tree / "mkdocs.yml", tree / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tree / "site" / "danh-ba" / "index.html").read_text(encoding="utf-8")
+    assert "Gọi ngay" in html
+    assert snapshot(tree / "site") != before

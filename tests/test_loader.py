@@ -1,0 +1,178 @@
+"""The loader on valid and invalid content: each mistake gives one exact, editor-facing line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from content import load_content
+from problems import ContentError
+
+
+def problems_after(tree: Path, rel: str, old: str, new: str) -> list[str]:
+    path = tree / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_fixture_tree_is_valid(tree):
+    content = load_content(tree)
+    assert list(content.contacts) == ["duong-day-thu", "chua-kiem-tra"]
+    assert [c.id for c in content.published_contacts()] == ["duong-day-thu"]
+    assert content.contacts["duong-day-thu"].phone.tel == "+84912345678"
+    assert sorted(content.pages) == [("danh-ba", "en"), ("danh-ba", "vi"),
+                                     ("huong-dan/chua-dich", "vi"), ("index", "en"),
+                                     ("index", "vi")]
+
+
+def test_real_content_is_valid():
+    content = load_content(Path(__file__).resolve().parent.parent)
+    published = {c.phone.tel for c in content.published_contacts() if c.phone}
+    assert {"111", "112", "113", "114", "115", "+84981848484"} <= published
+
+
+CASES = [
+    ("bad phone number", "content/contacts.yml", 'number: "0912 345 678"', 'number: "1111"',
+     "content/contacts.yml:6: duong-day-thu/number: '1111' is not a Vietnamese short code "
+     "(expected a Vietnamese short code such as 111, or a full number such as "
+     "+84 981 84 84 84)"),
+    ("foreign-format number", "content/contacts.yml", 'number: "0912 345 678"',
+     'number: "+84 4 62 844 844"',
+     "content/contacts.yml:6: duong-day-thu/number: '+84 4 62 844 844' is not a valid phone "
+     "number (expected a Vietnamese short code such as 111, or a full number such as "
+     "+84 981 84 84 84)"),
+    ("letters in a number", "content/contacts.yml", 'number: "0912 345 678"',
+     'number: "hotline"',
+     "content/contacts.yml:6: duong-day-thu/number: 'hotline' has characters that are not "
+     "part of a phone number (expected a Vietnamese short code such as 111, or a full number "
+     "such as +84 981 84 84 84)"),
+    ("unknown agency", "content/contacts.yml", "agency: don-vi-thu", "agency: khong-co",
+     "content/contacts.yml:2: duong-day-thu/agency: agency 'khong-co' does not exist "
+     "(expected an id from content/agencies.yml)"),
+    ("missing field", "content/contacts.yml", "  cost: standard\n", "",
+     "content/contacts.yml:1: duong-day-thu/cost: this field is missing (expected free, "
+     "standard (normal call charges) or unknown (not confirmed by a source), e.g. free)"),
+    ("value not allowed", "content/contacts.yml", "channel: voice", "channel: fax",
+     "content/contacts.yml:5: duong-day-thu/channel: 'fax' is not one of the allowed values "
+     "(expected one of: voice, sms, email)"),
+    ("impossible date", "content/contacts.yml", "verified_on: 2026-01-15",
+     "verified_on: 2026-02-30",
+     "content/contacts.yml:13: duong-day-thu/verified_on: '2026-02-30' is not a real date "
+     "(expected a real date written YYYY-MM-DD)"),
+    ("verified without a date", "content/contacts.yml", "  verified_on: 2026-01-15\n", "",
+     "content/contacts.yml:1: duong-day-thu/verified_on: this field is missing (expected the "
+     "date someone last checked the details against the sources, YYYY-MM-DD, e.g. 2026-11-29)"),
+    ("missing translation", "content/contacts.yml",
+     "description: {vi: Số dùng để thử trang., en: A number for testing the site.}",
+     "description: {vi: Số dùng để thử trang.}",
+     "content/contacts.yml:7: duong-day-thu/description/en: this field is missing (expected "
+     "the English text, e.g. Hotline)"),
+    ("unknown field", "content/contacts.yml", "cost: standard", "cost: standard\n  fax: 1",
+     "content/contacts.yml:11: duong-day-thu/fax: unknown field 'fax' (expected only these "
+     "fields: id, agency, name, short_name, channel, number, display, email, description, "
+     "audience, hours, cost, languages, is_emergency, verified, verified_on, sources, note)"),
+    ("duplicate id", "content/contacts.yml", "id: chua-kiem-tra", "id: duong-day-thu",
+     "content/contacts.yml:15: duong-day-thu/id: this id is used twice (expected each id once)"),
+    ("same source twice", "content/sources/thu.yml", "  about:",
+     "  about: {vi: Nguồn thử nghiệm., en: A test source.}\n- id: nguon-thu-2\n"
+     "  url: https://thu-nghiem.example.org/nguon\n  about:",
+     "content/sources/thu.yml:6: nguon-thu-2/url: this address is already source 'nguon-thu' "
+     "(expected one record per address; cite 'nguon-thu' instead)"),
+    ("broken YAML", "content/agencies.yml", "  sources: [nguon-thu]", "  sources: [nguon-thu",
+     "content/agencies.yml:4: YAML syntax error: expected ',' or ']', but got '<stream end>' "
+     "(expected valid YAML; check the indentation, colons and quotes)"),
+    ("duplicate key", "content/agencies.yml", "  sources: [nguon-thu]",
+     "  sources: [nguon-thu]\n  sources: []",
+     "content/agencies.yml:4: sources: this key appears twice (expected each key once per "
+     "record)"),
+    ("unknown source on a page", "docs/danh-ba.vi.md", "sources: []", "sources: [khong-co]",
+     ["docs/danh-ba.en.md:5: sources: differs from the Vietnamese page (expected the same "
+      "sources as docs/danh-ba.vi.md)",
+      "docs/danh-ba.vi.md:5: sources: source 'khong-co' does not exist (expected an id from "
+      "content/sources/*.yml)"]),
+    ("page without review date", "docs/danh-ba.vi.md", "reviewed: 2026-01-15\n", "",
+     "docs/danh-ba.vi.md:2: reviewed: this field is missing (expected the date an editor last "
+     "checked the page, YYYY-MM-DD, e.g. 2026-11-29)"),
+    ("script in Markdown", "docs/danh-ba.vi.md", "Gọi 0912 345 678 nếu cần.",
+     "Gọi <script>alert(1)</script> nếu cần.",
+     "docs/danh-ba.vi.md:10: raw <script> is not allowed in a page (expected plain Markdown: "
+     "text, lists, tables, links to pages or https:// addresses)"),
+    ("event handler in Markdown", "docs/danh-ba.vi.md", "Gọi 0912 345 678 nếu cần.",
+     '<img src="x.png" onerror="steal()">',
+     "docs/danh-ba.vi.md:10: an HTML event handler (on...=) is not allowed (expected plain "
+     "Markdown: text, lists, tables, links to pages or https:// addresses)"),
+    ("javascript link", "docs/danh-ba.vi.md", "Gọi 0912 345 678 nếu cần.",
+     "[bấm](javascript:alert(1))",
+     "docs/danh-ba.vi.md:10: a javascript: link is not allowed (expected plain Markdown: text, "
+     "lists, tables, links to pages or https:// addresses)"),
+    ("unknown marker", "docs/danh-ba.vi.md", "<!-- data:contacts -->", "<!-- data:hotlines -->",
+     "docs/danh-ba.vi.md:12: data:hotlines: unknown data marker (expected one of: "
+     "data:contacts, data:call-buttons, data:policies)"),
+    ("unverified contact on a page", "docs/index.vi.md", "ids=duong-day-thu",
+     "ids=duong-day-thu,chua-kiem-tra",
+     "docs/index.vi.md:10: data:call-buttons: contact 'chua-kiem-tra' is not verified, so it "
+     "cannot be shown (expected a verified contact)"),
+]
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_mistake_gives_exact_message(tree, rel, old, new, expected):
+    expected = expected if isinstance(expected, list) else [expected]
+    assert problems_after(tree, rel, old, new) == expected
+
+
+def test_english_page_without_vietnamese(tree):
+    (tree / "docs" / "danh-ba.vi.md").unlink()
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    assert [str(p) for p in caught.value.problems] == [
+        "docs/danh-ba.en.md:1: this page has no Vietnamese version (expected "
+        "docs/danh-ba.vi.md beside it)"]
+
+
+def test_page_without_language_in_its_name(tree):
+    (tree / "docs" / "extra.md").write_text("# Extra\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    assert [str(p) for p in caught.value.problems] == [
+        "docs/extra.md: the file name has no language (expected <name>.vi.md for Vietnamese "
+        "and <name>.en.md for English)"]
+
+
+def test_byte_order_mark(tree):
+    path = tree / "content" / "agencies.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/agencies.yml:1: the file starts with a byte-order mark (expected UTF-8 without "
+        "BOM; save the file again as plain UTF-8)"]
+
+
+def test_not_utf8(tree):
+    path = tree / "content" / "agencies.yml"
+    path.write_bytes(path.read_bytes().replace("Đơn vị".encode(), b"\xd0\xf5n v\xec"))
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/agencies.yml:2: the file is not valid UTF-8 text (expected UTF-8; save the "
+        "file again as UTF-8)"]
+
+
+def test_every_problem_is_reported_at_once(tree):
+    contacts = tree / "content" / "contacts.yml"
+    text = contacts.read_text(encoding="utf-8")
+    contacts.write_text(text.replace("channel: voice", "channel: fax", 1), encoding="utf-8")
+    page = tree / "docs" / "danh-ba.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("2026-01-15", "15/01/2026"),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    assert len(caught.value.problems) == 2
+    assert caught.value.report().endswith("2 problems found; nothing was built.")

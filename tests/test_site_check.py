@@ -1,0 +1,47 @@
+"""The built-HTML checker finds what MkDocs' --strict misses."""
+
+from __future__ import annotations
+
+from site_check import check_site
+
+BASE = "https://agency.example.gov.vn/ho-tro/"
+
+
+def write(site, rel, body):
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'<html lang="vi"><body>{body}</body></html>', encoding="utf-8")
+
+
+def test_a_clean_site_has_no_problems(tmp_path):
+    write(tmp_path, "index.html", '<a href="a/#top">a</a><a href="/ho-tro/en/">en</a>'
+          '<a href="tel:111">111</a><a href="https://other.example/">source</a>')
+    write(tmp_path, "a/index.html", '<h1 id="top">A</h1><a href="../">home</a>')
+    write(tmp_path, "en/index.html", '<a href="../a/">a</a>')
+    assert [str(f) for f in check_site(tmp_path, BASE)] == []
+
+
+def test_broken_links_missing_anchors_and_foreign_loads(tmp_path):
+    write(tmp_path, "index.html",
+          '<a href="missing/">x</a><a href="a/#nowhere">y</a>'
+          '<script src="https://cdn.example/x.js"></script>'
+          '<link rel="stylesheet" href="//fonts.example/css">'
+          '<a href="/elsewhere/">z</a>')
+    write(tmp_path, "a/index.html", "<h1 id='top'>A</h1>")
+    assert [str(f) for f in check_site(tmp_path, BASE)] == [
+        "site/index.html: link 'missing/' points to missing/index.html, which does not exist",
+        "site/index.html: link 'a/#nowhere': no anchor #nowhere on a/index.html",
+        "site/index.html: script src='https://cdn.example/x.js' loads from another host "
+        "(expected this site only)",
+        "site/index.html: link href='//fonts.example/css' loads from another host "
+        "(expected this site only)",
+        "site/index.html: link '/elsewhere/' leaves the site's address /ho-tro/ (expected a page "
+        "of this site)",
+    ]
+
+
+def test_javascript_links_are_reported(tmp_path):
+    write(tmp_path, "index.html", '<a href="javascript:alert(1)">x</a>')
+    assert [str(f) for f in check_site(tmp_path, BASE)] == [
+        "site/index.html: a href='javascript:alert(1)' uses javascript: (expected a page, tel: "
+        "or mailto:)"]
