@@ -1,0 +1,109 @@
+"""The site in a real browser (Debian's Chromium, headless), served from a loopback server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from playwright import sync_api
+
+from conftest import serve
+from site_check import html_files
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+# Keep Chromium's own background traffic on this machine (research/browser-tooling.md §1).
+ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"]
+PHONE = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2,
+         "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs it")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_url(fixture_site):
+    base, stop = serve(fixture_site)
+    yield base
+    stop()
+
+
+@pytest.mark.parametrize(("path", "label"), [("/", "Mua bán người"),
+                                             ("/en/", "Trafficking and child protection")])
+def test_phone_first_screen_has_111_one_tap_away(browser, real_site_url, path, label):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(real_site_url + path)
+    call = page.locator('a[href="tel:111"]').first
+    sync_api.expect(call).to_be_visible()
+    box = call.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 640, box  # in the first screen
+    assert box["height"] >= 44 and box["width"] >= 44  # a thumb-sized target
+    assert "111" in call.inner_text() and label in call.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scroll
+    context.close()
+
+
+def test_first_screen_works_without_javascript(browser, real_site_url):
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.goto(real_site_url + "/")
+    for number in ("111", "113", "112"):
+        sync_api.expect(page.locator(f'a[href="tel:{number}"]').first).to_be_visible()
+    context.close()
+
+
+def test_language_switch_keeps_the_page(browser, real_site_url):
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(real_site_url + "/chinh-sach/luat-53-2024-qh15/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a[hreflang="en"]').first.click()
+    page.wait_for_url("**/en/chinh-sach/luat-53-2024-qh15/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a[hreflang="vi"]').first.click()
+    page.wait_for_url(real_site_url + "/chinh-sach/luat-53-2024-qh15/")
+    page.close()
+
+
+def test_every_page_loads_only_from_this_site(browser, real_site, real_site_url):
+    host = urlsplit(real_site_url).netloc
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in html_files(real_site):
+        rel = path.relative_to(real_site).as_posix().removesuffix("index.html")
+        page.goto(f"{real_site_url}/{rel}", wait_until="networkidle")
+    page.close()
+    foreign = [u for u in requests if not u.startswith("data:") and urlsplit(u).netloc != host]
+    assert foreign == []
+    assert len(requests) > 30
+
+
+def test_untranslated_page_in_the_browser(browser, fixture_url):
+    page = browser.new_page()
+    page.goto(fixture_url + "/en/huong-dan/chua-dich/")
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    notice = page.locator(".translation-notice")
+    sync_api.expect(notice).to_be_visible()
+    sync_api.expect(notice).to_contain_text("not been translated into English yet")
+    assert notice.get_attribute("lang") == "en"
+    page.close()
+
+
+def test_no_cookies_are_set(browser, real_site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(real_site_url + "/duong-day-nong/", wait_until="networkidle")
+    assert context.cookies() == []
+    context.close()
