@@ -50,9 +50,20 @@ def _record_refs(content: Content) -> list[Problem]:
         where = f"{contact.id}/"
         problems += _missing([contact["agency"]], content.agencies, contact.file,
                              contact.line_of("agency"), where + "agency", "agency")
+        problems += _former_agency(content, contact)
         problems += _missing(contact.get("sources", []), content.sources, contact.file,
                              contact.line_of("sources"), where + "sources", "source")
     return problems
+
+
+def _former_agency(content: Content, contact) -> list[Problem]:
+    """A published line cannot belong to a body that no longer exists: readers would call it."""
+    agency = content.agencies.get(contact["agency"])
+    if not contact.published or agency is None or "successor" not in agency.data:
+        return []
+    return [Problem(contact.file, contact.line_of("agency"), f"{contact.id}/agency",
+                    f"agency {agency.id!r} no longer exists; its work moved to "
+                    f"{agency['successor']!r}", "the id of the body that runs the line today")]
 
 
 def _page_refs(content: Content, page: PageSource) -> list[Problem]:
@@ -125,6 +136,11 @@ def _policy_refs(content: Content) -> list[Problem]:
     problems = []
     for page in content.pages.values():
         policy = page.meta.get("policy")
+        owner = policies.get(policy["id"]) if policy else None
+        if page.lang == DEFAULT_LANG and owner is not None and owner is not page:
+            problems.append(Problem(page.shown_as, page.front.line_of(("policy", "id")),
+                                    "policy/id", f"{policy['id']!r} is also the id of "
+                                    f"{owner.shown_as}", "a policy id used by one page pair"))
         if policy and policy.get("superseded_by"):
             line = page.front.line_of(("policy", "superseded_by"))
             problems += _missing([policy["superseded_by"]], policies, page.shown_as, line,

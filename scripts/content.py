@@ -67,8 +67,11 @@ class Content:
 
     def policies(self) -> dict[str, PageSource]:
         """Policy pages in the default language, by policy id."""
-        return {p.meta["policy"]["id"]: p for p in self.pages.values()
-                if p.lang == DEFAULT_LANG and "policy" in p.meta}
+        found: dict[str, PageSource] = {}
+        for page in sorted(self.pages.values(), key=lambda p: p.src):
+            if page.lang == DEFAULT_LANG and "policy" in page.meta:
+                found.setdefault(page.meta["policy"]["id"], page)
+        return found
 
     def source_host(self, source_id: str) -> str:
         return urlsplit(self.sources[source_id]["url"]).hostname or ""

@@ -83,6 +83,11 @@ CASES = [
      "  url: https://thu-nghiem.example.org/nguon\n  about:",
      "content/sources/thu.yml:6: nguon-thu-2/url: this address is already source 'nguon-thu' "
      "(expected one record per address; cite 'nguon-thu' instead)"),
+    ("line run by a former body", "content/agencies.yml", "  sources: [nguon-thu]",
+     "  sources: [nguon-thu]\n  successor: don-vi-moi\n- id: don-vi-moi\n"
+     "  name: {vi: Đơn vị mới, en: New agency}\n  sources: [nguon-thu]",
+     "content/contacts.yml:2: duong-day-thu/agency: agency 'don-vi-thu' no longer exists; its "
+     "work moved to 'don-vi-moi' (expected the id of the body that runs the line today)"),
     ("broken YAML", "content/agencies.yml", "  sources: [nguon-thu]", "  sources: [nguon-thu",
      "content/agencies.yml:4: YAML syntax error: expected ',' or ']', but got '<stream end>' "
      "(expected valid YAML; check the indentation, colons and quotes)"),
@@ -176,3 +181,33 @@ def test_every_problem_is_reported_at_once(tree):
         load_content(tree)
     assert len(caught.value.problems) == 2
     assert caught.value.report().endswith("2 problems found; nothing was built.")
+
+
+def test_policy_pages(tree):
+    front = (
+        "---\ndescription: Văn bản.\nreviewed: 2026-01-15\nreview_by: 2026-07-15\n"
+        "sources: [nguon-thu]\npolicy:\n  id: {pid}\n  kind: law\n  issuer: Quốc hội\n"
+        "  status: {status}\n  source_url: https://thu-nghiem.example.org/luat\n"
+        "  summary: Tóm tắt.\n---\n\n# Luật\n")
+    docs = tree / "docs"
+    (docs / "luat-cu.vi.md").write_text(front.format(pid="luat-cu", status="superseded"),
+                                        encoding="utf-8")
+    (docs / "luat-moi.vi.md").write_text(front.format(pid="luat-cu", status="in_force"),
+                                         encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    assert [str(p) for p in caught.value.problems] == [
+        "docs/luat-cu.vi.md:6: policy/superseded_by: this field is missing (expected the id of "
+        "the policy page that replaced it (needed when the status is superseded), "
+        "e.g. law-53-2024)"]
+    text = (docs / "luat-cu.vi.md").read_text(encoding="utf-8")
+    (docs / "luat-cu.vi.md").write_text(
+        text.replace("status: superseded", "status: superseded\n  superseded_by: luat-moi"),
+        encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    assert [str(p) for p in caught.value.problems] == [
+        "docs/luat-cu.vi.md:11: policy/superseded_by: policy 'luat-moi' does not exist "
+        "(expected an id from the policy: id of a page)",
+        "docs/luat-moi.vi.md:7: policy/id: 'luat-cu' is also the id of docs/luat-cu.vi.md "
+        "(expected a policy id used by one page pair)"]
