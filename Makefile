@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check lint serve clean browser
+.PHONY: site test check lint serve clean browser bench-site
 
 site: $(VENV)/.site-deps  ## build every edition into site/
 	$(PY) scripts/build_site.py
@@ -42,3 +42,6 @@ browser:
 
 clean:
 	rm -rf site .site-build-* site.old site.new
+
+bench-site: $(VENV)/.site-deps  ## print build time and page weight figures
+	$(PY) scripts/bench_site.py
