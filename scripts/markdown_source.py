@@ -46,6 +46,16 @@ class PageSource:
     def shown_as(self) -> str:
         return f"docs/{self.src}"
 
+    @property
+    def title(self) -> str:
+        """The front-matter title, else the first-level heading, else the file name."""
+        if self.meta.get("title"):
+            return self.meta["title"]
+        for line in self.body.split("\n"):
+            if line.startswith("# "):
+                return line[2:].strip()
+        return self.slug.rsplit("/", 1)[-1]
+
 
 def split_name(rel: str) -> tuple[str, str] | None:
     """('chinh-sach/x', 'vi') for 'chinh-sach/x.vi.md'; None when the name has no language."""

@@ -109,11 +109,13 @@ class PageRender:
         return self.render("call-buttons.html", contacts=shown)
 
     def policies(self) -> str:
-        items = []
-        for policy_id, original in self.content.policies().items():
-            page = self.content.pages.get((original.slug, self.lang), original)
-            items.append((policy_id, page))
-        return self.render("policies.html", items=items)
+        """In force first, then replaced, then historical; newest first within each."""
+        pages = [self.content.pages.get((p.slug, self.lang), p)
+                 for p in self.content.policies().values()]
+        rank = {"in_force": 0, "superseded": 1, "historical": 2}
+        pages.sort(key=lambda p: p.meta["policy"].get("issued") or "", reverse=True)
+        pages.sort(key=lambda p: rank[p.meta["policy"]["status"]])
+        return self.render("policies.html", pages=pages)
 
     # Page parts
 

@@ -154,3 +154,16 @@ def test_output_has_no_leftover_markers(real_site):
 
 def test_the_build_did_not_write_into_docs():
     assert not list(Path(REPO / "docs").rglob("*.html"))
+
+
+@pytest.mark.parametrize(("lang_prefix", "last"), [
+    ("", "Kế hoạch năm 2022 của tỉnh Bạc Liêu cũ"),
+    ("en/", "The former Bạc Liêu province's 2022 plan")])
+def test_policy_list_names_each_document_and_puts_in_force_first(real_site, lang_prefix, last):
+    html = read(real_site, lang_prefix + "chinh-sach/index.html")
+    listing = html[html.index('class="policy-list"'):html.index("</ul>", html.index("policy-list"))]
+    titles = re.findall(r'<a href="[^"]+">([^<]+)</a>', listing)
+    assert len(titles) == len(CONTENT.policies())
+    assert titles[-1].startswith(last)
+    statuses = re.findall(r'policy-status--(\w+)', listing)
+    assert statuses == ["in_force", "in_force", "historical"]

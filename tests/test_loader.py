@@ -10,14 +10,18 @@ from content import load_content
 from problems import ContentError
 
 
+def problems_of(tree: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    return [str(p) for p in caught.value.problems]
+
+
 def problems_after(tree: Path, rel: str, old: str, new: str) -> list[str]:
     path = tree / rel
     text = path.read_text(encoding="utf-8")
     assert old in text, f"test setup: {old!r} not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_content(tree)
-    return [str(p) for p in caught.value.problems]
+    return problems_of(tree)
 
 
 def test_fixture_tree_is_valid(tree):
@@ -134,18 +138,14 @@ def test_mistake_gives_exact_message(tree, rel, old, new, expected):
 
 def test_english_page_without_vietnamese(tree):
     (tree / "docs" / "danh-ba.vi.md").unlink()
-    with pytest.raises(ContentError) as caught:
-        load_content(tree)
-    assert [str(p) for p in caught.value.problems] == [
+    assert problems_of(tree) == [
         "docs/danh-ba.en.md:1: this page has no Vietnamese version (expected "
         "docs/danh-ba.vi.md beside it)"]
 
 
 def test_page_without_language_in_its_name(tree):
     (tree / "docs" / "extra.md").write_text("# Extra\n", encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_content(tree)
-    assert [str(p) for p in caught.value.problems] == [
+    assert problems_of(tree) == [
         "docs/extra.md: the file name has no language (expected <name>.vi.md for Vietnamese "
         "and <name>.en.md for English)"]
 
@@ -153,9 +153,7 @@ def test_page_without_language_in_its_name(tree):
 def test_byte_order_mark(tree):
     path = tree / "content" / "agencies.yml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    with pytest.raises(ContentError) as caught:
-        load_content(tree)
-    assert [str(p) for p in caught.value.problems] == [
+    assert problems_of(tree) == [
         "content/agencies.yml:1: the file starts with a byte-order mark (expected UTF-8 without "
         "BOM; save the file again as plain UTF-8)"]
 
@@ -163,9 +161,7 @@ def test_byte_order_mark(tree):
 def test_not_utf8(tree):
     path = tree / "content" / "agencies.yml"
     path.write_bytes(path.read_bytes().replace("Đơn vị".encode(), b"\xd0\xf5n v\xec"))
-    with pytest.raises(ContentError) as caught:
-        load_content(tree)
-    assert [str(p) for p in caught.value.problems] == [
+    assert problems_of(tree) == [
         "content/agencies.yml:2: the file is not valid UTF-8 text (expected UTF-8; save the "
         "file again as UTF-8)"]
 
@@ -194,9 +190,7 @@ def test_policy_pages(tree):
                                         encoding="utf-8")
     (docs / "luat-moi.vi.md").write_text(front.format(pid="luat-cu", status="in_force"),
                                          encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_content(tree)
-    assert [str(p) for p in caught.value.problems] == [
+    assert problems_of(tree) == [
         "docs/luat-cu.vi.md:6: policy/superseded_by: this field is missing (expected the id of "
         "the policy page that replaced it (needed when the status is superseded), "
         "e.g. law-53-2024)"]
@@ -204,9 +198,7 @@ def test_policy_pages(tree):
     (docs / "luat-cu.vi.md").write_text(
         text.replace("status: superseded", "status: superseded\n  superseded_by: luat-moi"),
         encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_content(tree)
-    assert [str(p) for p in caught.value.problems] == [
+    assert problems_of(tree) == [
         "docs/luat-cu.vi.md:11: policy/superseded_by: policy 'luat-moi' does not exist "
         "(expected an id from the policy: id of a page)",
         "docs/luat-moi.vi.md:7: policy/id: 'luat-cu' is also the id of docs/luat-cu.vi.md "
