@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -162,7 +163,7 @@ def test_the_build_did_not_write_into_docs():
 def test_policy_list_names_each_document_and_puts_in_force_first(real_site, lang_prefix, last):
     html = read(real_site, lang_prefix + "chinh-sach/index.html")
     listing = html[html.index('class="policy-list"'):html.index("</ul>", html.index("policy-list"))]
-    titles = re.findall(r'<a href="[^"]+">([^<]+)</a>', listing)
+    titles = [unescape(t) for t in re.findall(r'<a href="[^"]+">([^<]+)</a>', listing)]
     assert len(titles) == len(CONTENT.policies())
     assert titles[-1].startswith(last)
     statuses = re.findall(r'policy-status--(\w+)', listing)
