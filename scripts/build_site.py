@@ -21,7 +21,7 @@ import yaml
 from content import load_content
 from problems import ContentError
 from site_check import check_site
-from source_map import source_problems
+from source_map import mkdocs_problems, source_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
-        if not _mkdocs_build(config, work / "site"):
+        if not _mkdocs_build(config, work / "site", content):
             return 1
         problems = source_problems(check_site(work / "site", _site_url(config)), content)
         if problems:
@@ -58,16 +58,20 @@ def _parse_args(argv):
     return parser.parse_args(argv)
 
 
-def _mkdocs_build(config: Path, out: Path) -> bool:
-    """Run mkdocs in its own process (the i18n plugin keeps state between builds)."""
+def _mkdocs_build(config: Path, out: Path, content) -> bool:
+    """Run mkdocs in its own process (the i18n plugin keeps state between builds).
+
+    Not --quiet: it hides warnings from --strict's count, so a broken link would pass.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict",
            "--config-file", str(config), "--site-dir", str(out)]
     result = subprocess.run(cmd, cwd=config.parent, env=env, capture_output=True, text=True,
                             check=False)
     if result.returncode != 0:
-        lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-        print("\n".join(lines[-40:]), file=sys.stderr)
+        lines = (result.stdout + result.stderr).splitlines()
+        problems = mkdocs_problems(lines, content) or lines[-20:]
+        print("\n".join(str(p) for p in problems), file=sys.stderr)
         print("The build failed; nothing was published.", file=sys.stderr)
         return False
     return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from content import Content
 from markdown_source import DEFAULT_LANG, LANGS, PageSource
 from problems import Problem
@@ -9,6 +11,8 @@ from render import page_url
 from site_check import Finding
 
 EXPECTED_LINK = "a link to a page of this site that exists, e.g. ../duong-day-nong/index.md"
+MKDOCS_LINK = re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', "
+                         r"but (?P<why>.+?)\.?$")
 
 
 def source_problems(findings: list[Finding], content: Content) -> list[Problem | str]:
@@ -48,3 +52,21 @@ def _line_of(page: PageSource, url: str) -> int:
             if needle in line:
                 return page.body_line + offset
     return page.body_line
+
+
+def mkdocs_problems(log_lines: list[str], content: Content) -> list[Problem | str]:
+    """MkDocs' warnings and errors, with its link warnings turned into file:line messages."""
+    pages = {page.src: page for page in content.pages.values()}
+    out: list[Problem | str] = []
+    for line in log_lines:
+        level, _, message = line.partition(" -  ")
+        if level.strip() not in ("WARNING", "ERROR"):
+            continue
+        match = MKDOCS_LINK.search(message)
+        page = pages.get(match["file"]) if match else None
+        if page is None:
+            out.append(message.strip() or line)
+            continue
+        out.append(Problem(page.shown_as, _line_of(page, match["link"]), "",
+                           f"link {match['link']!r}: {match['why']}", EXPECTED_LINK))
+    return out

@@ -36,9 +36,15 @@ BROKEN = [
     ("broken YAML", "content/contacts.yml", "  cost: standard", "  cost: [standard",
      "content/contacts.yml:11: YAML syntax error"),
     ("broken link", "docs/index.vi.md", "(danh-ba.md)", "(khong-co.md)",
-     "docs/index.vi.md:12: link 'khong-co.md' points to khong-co.md, which does not exist"),
+     "docs/index.vi.md:12: link 'khong-co.md': the target is not found among documentation "
+     "files (expected a link to a page of this site that exists"),
     ("missing anchor", "docs/index.en.md", "chua-dich.md#buoc-mot", "chua-dich.md#buoc-hai",
-     "docs/index.en.md:12: link 'huong-dan/chua-dich/#buoc-hai': no anchor #buoc-hai"),
+     "docs/index.en.md:12: link 'huong-dan/chua-dich.md#buoc-hai': the doc "
+     "'huong-dan/chua-dich.vi.md' does not contain an anchor '#buoc-hai'"),
+    ("display of another number", "content/contacts.yml", "  cost: standard",
+     "  cost: standard\n  display: '+84 912 345 679'",
+     "content/contacts.yml:11: duong-day-thu/display: the display text '+84 912 345 679' is "
+     "not the same number as '0912 345 678'"),
 ]
 
 
