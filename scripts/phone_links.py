@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup, escape
+
 # Spans left alone: Markdown links/images, HTML tags and comments, inline code.
 PROTECTED = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<!--.*?-->|<[^>]+>|`[^`]*`")
 
@@ -47,3 +49,13 @@ def _link_line(line: str, pattern: re.Pattern, tel_by_display: dict[str, str]) -
 
 def _link_text(text: str, pattern: re.Pattern, tel_by_display: dict[str, str]) -> str:
     return pattern.sub(lambda m: f"[{m.group(1)}](tel:{tel_by_display[m.group(1)]})", text)
+
+
+def link_numbers_html(text: str, tel_by_display: dict[str, str]) -> Markup:
+    """Plain text from YAML, escaped, with its published numbers as tel: links."""
+    safe = str(escape(text))
+    pattern = number_pattern(list(tel_by_display))
+    if pattern is None:
+        return Markup(safe)
+    return Markup(pattern.sub(
+        lambda m: f'<a href="tel:{tel_by_display[m.group(1)]}">{m.group(1)}</a>', safe))

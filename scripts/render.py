@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from content import Content
 from markdown_source import DEFAULT_LANG, MARKER, PageSource
-from phone_links import link_numbers
+from phone_links import link_numbers, link_numbers_html
 from problems import ContentError, Problem
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "data"
@@ -65,7 +65,14 @@ class PageRender:
                           keep_trailing_newline=False)
         env.globals.update(t=self.t, loc=self.loc, date=self.date, href=self.href,
                            lang=self.lang, content=self.content)
+        env.filters["tel_links"] = lambda text: link_numbers_html(text, self.phones)
         return env
+
+    @cached_property
+    def phones(self) -> dict[str, str]:
+        """Every way a published number may be written -> what follows tel:."""
+        return {text: c.phone.tel for c in self.content.published_contacts() if c.phone
+                for text in (c.phone.display, *c.phone.written)}
 
     def t(self, key: str) -> str:
         entry = self.content.ui.get(key)
@@ -139,9 +146,7 @@ class PageRender:
 def render_page(content: Content, page: PageSource, lang: str, markdown: str) -> str:
     """The page's Markdown with markers filled, its facts box, notices and sources foot."""
     renderer = PageRender(content, lang, page)
-    phones = {text: c.phone.tel for c in content.published_contacts() if c.phone
-              for text in (c.phone.display, *c.phone.written)}
-    body = link_numbers(markdown, phones)
+    body = link_numbers(markdown, renderer.phones)
     body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2)), body)
     head = []
     if page.lang != lang:

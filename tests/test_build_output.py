@@ -168,3 +168,10 @@ def test_policy_list_names_each_document_and_puts_in_force_first(real_site, lang
     assert titles[-1].startswith(last)
     statuses = re.findall(r'policy-status--(\w+)', listing)
     assert statuses == ["in_force", "in_force", "historical"]
+
+
+def test_numbers_in_contact_descriptions_are_tap_to_call(real_site):
+    html = read(real_site, "en/duong-day-nong/index.html")
+    card = html[html.index('id="emergency-112"'):]
+    card = card[:card.index("</section>")]
+    assert tel_links(card) == ["112", "113", "114", "115"]

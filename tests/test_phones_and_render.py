@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from phone_links import link_numbers
+from phone_links import link_numbers, link_numbers_html
 from phones import PhoneError, parse_phone
 from render import format_date, page_url, relative_href
 
@@ -81,3 +81,9 @@ def test_relative_href(from_src, to_src, href):
 def test_dates_read_naturally_in_each_language():
     assert format_date("2025-07-01", "vi") == "01/07/2025"
     assert format_date("2025-07-01", "en") == "1 July 2025"
+
+
+def test_numbers_in_data_text_are_escaped_and_linked():
+    html = link_numbers_html("Gọi 113 <script>x()</script> & 0912 345 678", NUMBERS)
+    assert html == ('Gọi <a href="tel:113">113</a> &lt;script&gt;x()&lt;/script&gt; &amp; '
+                    '<a href="tel:+84912345678">0912 345 678</a>')
