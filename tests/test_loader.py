@@ -63,7 +63,7 @@ CASES = [
      "standard (normal call charges) or unknown (not confirmed by a source), e.g. free)"),
     ("value not allowed", "content/contacts.yml", "channel: voice", "channel: fax",
      "content/contacts.yml:5: duong-day-thu/channel: 'fax' is not one of the allowed values "
-     "(expected one of: voice, sms, email)"),
+     "(expected one of: voice, sms, email, zalo, web)"),
     ("impossible date", "content/contacts.yml", "verified_on: 2026-01-15",
      "verified_on: 2026-02-30",
      "content/contacts.yml:13: duong-day-thu/verified_on: '2026-02-30' is not a real date "
@@ -78,7 +78,7 @@ CASES = [
      "the English text, e.g. Hotline)"),
     ("unknown field", "content/contacts.yml", "cost: standard", "cost: standard\n  fax: 1",
      "content/contacts.yml:11: duong-day-thu/fax: unknown field 'fax' (expected only these "
-     "fields: id, agency, name, short_name, channel, number, display, email, description, "
+     "fields: id, agency, name, short_name, channel, number, display, email, url, description, "
      "audience, hours, cost, languages, is_emergency, verified, verified_on, sources, note)"),
     ("duplicate id", "content/contacts.yml", "id: chua-kiem-tra", "id: duong-day-thu",
      "content/contacts.yml:15: duong-day-thu/id: this id is used twice (expected each id once)"),
