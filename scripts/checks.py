@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import number_check
 from markdown_source import DEFAULT_LANG, PageSource, unsafe_html
 from problems import Problem
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 # Values that must be the same in a page's Vietnamese and English files.
 NEUTRAL_POLICY_FIELDS = ("id", "number", "kind", "issued", "effective", "status",
                          "superseded_by", "source_url")
-MARKERS = {"contacts": set(), "call-buttons": {"ids"}, "policies": set()}
+MARKERS = {"contacts": set(), "call-buttons": {"ids"}, "policies": set(), "process": set()}
 
 
 def cross_references(content: Content) -> list[Problem]:
@@ -24,6 +25,27 @@ def cross_references(content: Content) -> list[Problem]:
         problems += unsafe_html(page)
     problems += _pairs(content)
     problems += _policy_refs(content)
+    problems += _numbers_in_text(content)
+    return problems
+
+
+def _numbers_in_text(content: Content) -> list[Problem]:
+    """Every phone-like number written in a page or a text field must be a published one."""
+    known = number_check.known_numbers(c.phone for c in content.published_contacts() if c.phone)
+    problems = []
+    for page in content.pages.values():
+        for offset, token in number_check.unknown_numbers(page.body, known):
+            problems.append(number_check.problem(page.shown_as, page.body_line + offset, "",
+                                                 token))
+    records = [*content.contacts.values(), *content.process.values(), *content.agencies.values()]
+    for record in records:
+        if not getattr(record, "published", True):
+            continue
+        for key, value in record.data.items():
+            for lang_text in value.values() if isinstance(value, dict) else ():
+                for _, token in number_check.unknown_numbers(str(lang_text), known):
+                    problems.append(number_check.problem(record.file, record.line_of(key),
+                                                         f"{record.id}/{key}", token))
     return problems
 
 
@@ -46,6 +68,9 @@ def _record_refs(content: Content) -> list[Problem]:
         if "successor" in agency.data:
             problems += _missing([agency["successor"]], content.agencies, agency.file,
                                  agency.line_of("successor"), where + "successor", "agency")
+    for step in content.process.values():
+        problems += _missing(step["sources"], content.sources, step.file, step.line_of("sources"),
+                             f"{step.id}/sources", "source")
     for contact in content.contacts.values():
         where = f"{contact.id}/"
         problems += _missing([contact["agency"]], content.agencies, contact.file,
@@ -84,6 +109,9 @@ def _marker(content: Content, page: PageSource, marker) -> list[Problem]:
     if set(marker.args) != wanted:
         expected = " ".join(f"{a}=..." for a in sorted(wanted)) or "no arguments"
         return [Problem(page.shown_as, marker.line, where, "wrong arguments", expected)]
+    if marker.name == "process" and not content.process:
+        return [Problem(page.shown_as, marker.line, where, "there are no process steps",
+                        "content/process.yml with the steps")]
     problems = []
     for cid in marker.args.get("ids", "").split(",") if "ids" in wanted else []:
         contact = content.contacts.get(cid)

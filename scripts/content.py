@@ -60,6 +60,7 @@ class Content:
     agencies: dict[str, Record] = field(default_factory=dict)
     contacts: dict[str, Contact] = field(default_factory=dict)
     ui: dict[str, dict] = field(default_factory=dict)
+    process: dict[str, Record] = field(default_factory=dict)
     pages: dict[tuple[str, str], PageSource] = field(default_factory=dict)
 
     def published_contacts(self) -> list[Contact]:
@@ -81,7 +82,8 @@ def load_content(root: Path) -> Content:
     """Read, validate and cross-check everything under root/content and root/docs."""
     content = Content(root=root)
     problems: list[Problem] = []
-    for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_pages):
+    for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_process,
+                 _load_pages):
         try:
             problems += step(content)
         except ContentError as err:
@@ -178,6 +180,15 @@ def _attach_phone(contact: Contact, doc: YamlDoc, index: int) -> list[Problem]:
         return [Problem(doc.file, doc.line_of((index, field_name)), f"{contact.id}/{field_name}",
                         str(err), PHONE_EXPECTED)]
     return []
+
+
+def _load_process(content: Content) -> list[Problem]:
+    """Optional: the steps of the process diagram (data:process)."""
+    doc = _doc(content, "content/process.yml")
+    if doc is None:
+        return []
+    content.process, problems = _records(doc, "process")
+    return problems
 
 
 def _load_ui(content: Content) -> list[Problem]:

@@ -10,15 +10,23 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import Content, load_content
 from i18n_fixes import Fallback404, fix_html_lang
 from problems import ContentError
-from render import render_page
+from render import insert_after_body, page_url, quick_exit, render_page
+
+# A neutral page to land on (an edition may set its own in extra.quick_exit.url).
+QUICK_EXIT_URL = "https://www.google.com.vn/"
+SITE_CSS = "assets/stylesheets/site.css"
+QUICK_EXIT_JS = "assets/javascripts/quick-exit.js"
 
 _state: dict = {}
 
@@ -32,7 +40,16 @@ def on_config(config):
         raise PluginError("\n" + err.report()) from None
     _state.setdefault("404", Fallback404(default_lang="vi"))
     config.watch.append(str(root / "content"))
+    _ensure_assets(config)
     return config
+
+
+def _ensure_assets(config) -> None:
+    """Every site built with these hooks gets our CSS and the quick-exit script."""
+    if SITE_CSS not in [str(css) for css in config.extra_css]:
+        config.extra_css.append(SITE_CSS)
+    if QUICK_EXIT_JS not in [str(js) for js in config.extra_javascript]:
+        config.extra_javascript.append(QUICK_EXIT_JS)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -47,14 +64,36 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """An untranslated page shown under /en/ is Vietnamese text: say so in <html lang>."""
-    return fix_html_lang(output, getattr(page.file, "locale", None), config.theme["language"])
+    """Quick exit first in <body>; an untranslated page's <html lang> says its text's language."""
+    lang = config.theme["language"]
+    prefix = "" if lang == "vi" else f"{lang}/"
+    help_href = _quick_exit_help(config, lambda url: get_relative_url(prefix + url, page.url))
+    output = insert_after_body(output, _quick_exit(config, lang, help_href))
+    return fix_html_lang(output, getattr(page.file, "locale", None), lang)
 
 
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
-        _state["404"].keep(config.theme["language"], output_content)
+        lang = config.theme["language"]
+        base = urlsplit(config.site_url or "/").path.rstrip("/")
+        prefix = "" if lang == "vi" else f"/{lang}"
+        help_href = _quick_exit_help(config, lambda url: f"{base}{prefix}/{url}")
+        output_content = insert_after_body(output_content, _quick_exit(config, lang, help_href))
+        _state["404"].keep(lang, output_content)
     return output_content
+
+
+def _quick_exit(config, lang: str, help_href: str | None) -> str:
+    settings = config.extra.get("quick_exit") or {}
+    return quick_exit(_state["content"], lang, settings.get("url", QUICK_EXIT_URL), help_href)
+
+
+def _quick_exit_help(config, to_href) -> str | None:
+    """The link to the page explaining quick exit, when the site has one."""
+    help_page = (config.extra.get("quick_exit") or {}).get("help")
+    if not help_page:
+        return None
+    return to_href(page_url(help_page.removesuffix(".md") + ".vi.md"))
 
 
 @event_priority(-200)

@@ -19,7 +19,8 @@ from markdown_source import DEFAULT_LANG, MARKER, PageSource
 from phone_links import link_numbers, link_numbers_html
 from problems import ContentError, Problem
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "data"
+PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
+TEMPLATES = [PARTIALS / "data", PARTIALS]
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 
@@ -124,6 +125,12 @@ class PageRender:
         pages.sort(key=lambda p: rank[p.meta["policy"]["status"]])
         return self.render("policies.html", pages=pages)
 
+    def process(self) -> str:
+        steps = list(self.content.process.values())
+        for step in steps:
+            self._cite(step["sources"])
+        return self.render("process.html", steps=steps)
+
     # Page parts
 
     def policy_facts(self) -> str:
@@ -171,3 +178,18 @@ def _after_title(markdown: str, insert: str) -> str:
         if line.startswith("# "):
             return "\n".join([*lines[: i + 1], "", insert, "", *lines[i + 1:]])
     return f"{insert}\n\n{markdown}"
+
+
+def quick_exit(content: Content, lang: str, url: str, help_href: str | None) -> str:
+    """The quick-exit button and its hint, in the page's language."""
+    page = PageSource("index.vi.md", "index", lang, {}, None, "", 1)
+    return PageRender(content, lang, page).render("quick-exit.html", url=url, help=help_href)
+
+
+def insert_after_body(html: str, snippet: str) -> str:
+    """Put `snippet` first inside <body>, so it comes first in the keyboard order."""
+    start = html.find("<body")
+    end = html.find(">", start)
+    if start < 0 or end < 0:
+        return html
+    return html[: end + 1] + "\n" + snippet + html[end + 1:]

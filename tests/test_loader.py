@@ -119,9 +119,20 @@ CASES = [
      "[bấm](javascript:alert(1))",
      "docs/danh-ba.vi.md:10: a javascript: link is not allowed (expected plain Markdown: text, "
      "lists, tables, links to pages or https:// addresses)"),
+    ("number not in the directory", "docs/danh-ba.vi.md", "Gọi 0912 345 678 nếu cần.",
+     "Gọi 0912 345 678 hoặc 028 3829 5555 nếu cần.",
+     "docs/danh-ba.vi.md:10: the number '028 3829 5555' is not in the verified directory "
+     "(expected only numbers of verified contacts in content/contacts.yml; when a number is not "
+     "known, tell readers to call 111)"),
+    ("unknown short code in a data text", "content/contacts.yml",
+     "{vi: Số dùng để thử trang., en: A number for testing the site.}",
+     "{vi: Số dùng để thử trang., en: Or call 113.}",
+     "content/contacts.yml:7: duong-day-thu/description: the number '113' is not in the "
+     "verified directory (expected only numbers of verified contacts in content/contacts.yml; "
+     "when a number is not known, tell readers to call 111)"),
     ("unknown marker", "docs/danh-ba.vi.md", "<!-- data:contacts -->", "<!-- data:hotlines -->",
      "docs/danh-ba.vi.md:12: data:hotlines: unknown data marker (expected one of: "
-     "data:contacts, data:call-buttons, data:policies)"),
+     "data:contacts, data:call-buttons, data:policies, data:process)"),
     ("unverified contact on a page", "docs/index.vi.md", "ids=duong-day-thu",
      "ids=duong-day-thu,chua-kiem-tra",
      "docs/index.vi.md:10: data:call-buttons: contact 'chua-kiem-tra' is not verified, so it "
