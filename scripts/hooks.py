@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError

@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 from playwright import sync_api
 
-from conftest import serve
+from conftest import PHONE
 from site_check import html_files
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-# Keep Chromium's own background traffic on this machine (research/browser-tooling.md §1).
-ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"]
-PHONE = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2,
-         "is_mobile": True, "has_touch": True}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs it")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def fixture_url(fixture_site):
-    base, stop = serve(fixture_site)
-    yield base
-    stop()
 
 
 @pytest.mark.parametrize(("path", "label"), [("/", "Mua bán người"),
@@ -58,6 +33,7 @@ def test_first_screen_works_without_javascript(browser, real_site_url):
     context = browser.new_context(java_script_enabled=False, **PHONE)
     page = context.new_page()
     page.goto(real_site_url + "/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     for number in ("111", "113", "112"):
         sync_api.expect(page.locator(f'a[href="tel:{number}"]').first).to_be_visible()
     context.close()
@@ -90,9 +66,9 @@ def test_every_page_loads_only_from_this_site(browser, real_site, real_site_url)
     assert len(requests) > 30
 
 
-def test_untranslated_page_in_the_browser(browser, fixture_url):
+def test_untranslated_page_in_the_browser(browser, fixture_site_url):
     page = browser.new_page()
-    page.goto(fixture_url + "/en/huong-dan/chua-dich/")
+    page.goto(fixture_site_url + "/en/huong-dan/chua-dich/")
     assert page.evaluate("document.documentElement.lang") == "vi"
     notice = page.locator(".translation-notice")
     sync_api.expect(notice).to_be_visible()
