@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    site.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
         if not _mkdocs_build(config, work / "site", content):

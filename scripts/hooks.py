@@ -56,6 +56,9 @@ def on_page_markdown(markdown, page, config, files):
     content: Content = _state["content"]
     lang = config.theme["language"]
     source = _page_source(content, page)
+    # The sitemap's <lastmod> (and its .gz header) come from the content, not the clock,
+    # so two builds of the same commit are byte-identical.
+    page.update_date = source.meta["reviewed"]
     try:
         return render_page(content, source, lang, markdown)
     except ContentError as err:

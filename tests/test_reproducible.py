@@ -1,0 +1,23 @@
+"""Two clean builds of the same commit are byte-identical, whatever the clock says."""
+
+from __future__ import annotations
+
+import hashlib
+
+from conftest import REPO, run_build
+
+
+def digest(site) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_on_different_days_are_identical(tmp_path, real_site):
+    # SOURCE_DATE_EPOCH moves MkDocs' build clock to 2001: no date may come from it.
+    other = tmp_path / "site"
+    result = run_build(REPO / "mkdocs.yml", other, env={"SOURCE_DATE_EPOCH": "1000000000"})
+    assert result.returncode == 0, result.stderr
+    first, second = digest(real_site), digest(other)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    assert len(first) > 50
