@@ -4,12 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check lint serve clean browser bench-site
+.PHONY: site test check lint serve clean system-deps bench-site
 
 site: $(VENV)/.site-deps  ## build every edition into site/
 	$(PY) scripts/build_site.py
 
-test: $(VENV)/.test-deps browser  ## run every test (unit, build, browser)
+test: $(VENV)/.test-deps system-deps  ## run every test (unit, build, browser, nginx)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
 
@@ -33,12 +33,12 @@ $(VENV)/.test-deps: requirements/test.txt requirements/site.txt | $(VENV)/bin/py
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@ $(VENV)/.site-deps
 
-# Debian's Chromium for the browser tests (never a downloaded browser build).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+# Debian's Chromium and nginx for the browser and server tests (never a downloaded browser).
+system-deps:
+	@{ command -v chromium && { command -v nginx || test -x /usr/sbin/nginx; }; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium and nginx for the tests"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium nginx >/dev/null; }
 
 clean:
 	rm -rf site .site-build-* site.old site.new

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import REAL_SITE_URL, REPO
 from content import load_content
-from render import page_url
 from helpers import html_lang, read, tel_links, visible_text
+from render import page_url
 from site_check import FETCHING, check_site, html_files, parse_html
 
 CONTENT = load_content(REPO)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO
-from helpers import read, visible_text
 
+from conftest import REPO
 from content import load_content
+from helpers import read, visible_text
 from number_check import known_numbers, unknown_numbers
 from render import page_url
 from site_check import html_files
