@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import number_check
@@ -26,6 +27,36 @@ def cross_references(content: Content) -> list[Problem]:
     problems += _pairs(content)
     problems += _policy_refs(content)
     problems += _numbers_in_text(content)
+    problems += _markup_in_text(content)
+    return problems
+
+
+MARKUP = re.compile(r"<\s*[a-zA-Z!/]|\b(javascript|vbscript)\s*:", re.I)
+
+
+def _markup_in_text(content: Content) -> list[Problem]:
+    """Text fields are plain text: HTML or script there is a mistake (it would show as code)."""
+    problems = []
+    records = [*content.contacts.values(), *content.process.values(),
+               *content.agencies.values(), *content.sources.values()]
+    for record in records:
+        for key, value in record.data.items():
+            texts = value.values() if isinstance(value, dict) else [value]
+            if any(isinstance(t, str) and MARKUP.search(t) for t in texts):
+                problems.append(Problem(record.file, record.line_of(key), f"{record.id}/{key}",
+                                        "HTML or script is not allowed in a text field",
+                                        "plain text"))
+    for page in content.pages.values():
+        for key in ("description", "title"):
+            if MARKUP.search(str(page.meta.get(key, ""))):
+                problems.append(Problem(page.shown_as, page.front.line_of((key,)), key,
+                                        "HTML or script is not allowed in a text field",
+                                        "plain text"))
+        for key, value in (page.meta.get("policy") or {}).items():
+            if isinstance(value, str) and MARKUP.search(value):
+                problems.append(Problem(page.shown_as, page.front.line_of(("policy", key)),
+                                        f"policy/{key}", "HTML or script is not allowed in a "
+                                        "text field", "plain text"))
     return problems
 
 

@@ -102,8 +102,9 @@ def _can_step(node: Any, step: Any) -> bool:
 def _expected(schema: dict) -> str:
     text = schema.get("description", "")
     examples = schema.get("examples")
-    if examples and isinstance(examples[0], str | int):
-        text = f"{text}, e.g. {examples[0]}" if text else f"e.g. {examples[0]}"
+    if examples and isinstance(examples[0], str | int | bool):
+        example = str(examples[0]).lower() if isinstance(examples[0], bool) else examples[0]
+        text = f"{text}, e.g. {example}" if text else f"e.g. {example}"
     return text
 
 
@@ -122,9 +123,13 @@ def _describe(err: ValidationError, root: dict) -> tuple[str, str, tuple]:
     if kind == "type":
         wanted = err.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
+        if wanted == ["array"]:
+            return (f"this is {_type_word(value)}",
+                    "a list, each item on a line that starts with '- '", ())
         words = " or ".join(TYPE_WORDS.get(w, w) for w in wanted)
         expected = f"{words}; {_expected(schema)}".strip("; ")
-        return f"{_show(value)} is {_type_word(value)}", expected, ()
+        shown = f"{_show(value)} is" if isinstance(value, str | int | float) else "this is"
+        return f"{shown} {_type_word(value)}", expected, ()
     if kind == "enum":
         options = ", ".join(str(o) for o in err.validator_value)
         return f"{_show(value)} is not one of the allowed values", f"one of: {options}", ()

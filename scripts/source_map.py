@@ -11,8 +11,8 @@ from render import page_url
 from site_check import Finding
 
 EXPECTED_LINK = "a link to a page of this site that exists, e.g. ../duong-day-nong/index.md"
-MKDOCS_LINK = re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', "
-                         r"but (?P<why>.+?)\.?$")
+MKDOCS_LINK = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:a|an (?P<kind>[\w ]+?)) link "
+                         r"'(?P<link>[^']+)', (?:but (?P<why>.+?)|it was left as is)\.?$")
 
 
 def source_problems(findings: list[Finding], content: Content) -> list[Problem | str]:
@@ -67,6 +67,7 @@ def mkdocs_problems(log_lines: list[str], content: Content) -> list[Problem | st
         if page is None:
             out.append(message.strip() or line)
             continue
+        why = match["why"] or f"this {match['kind']} link does not lead to a page of this site"
         out.append(Problem(page.shown_as, _line_of(page, match["link"]), "",
-                           f"link {match['link']!r}: {match['why']}", EXPECTED_LINK))
+                           f"link {match['link']!r}: {why}", EXPECTED_LINK))
     return out

@@ -35,8 +35,15 @@ class YamlDoc:
         return 1 + self.line_offset
 
 
+MAX_BYTES = 1_000_000  # far above any real page or data file; stops a pasted dump early
+
+
 def read_text(path: Path, shown_as: str) -> str:
-    """The file as text; a byte-order mark or a non-UTF-8 byte is an editor-facing error."""
+    """The file as text; a byte-order mark, a non-UTF-8 byte or a huge file is an error."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ContentError([Problem(shown_as, 0, "", f"the file is too large ({size:,} bytes)",
+                                    f"at most {MAX_BYTES:,} bytes; split it into smaller files")])
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ContentError([Problem(shown_as, 1, "", "the file starts with a byte-order mark",

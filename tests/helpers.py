@@ -6,6 +6,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
+from content import load_content
+from problems import ContentError
+
 
 class _Text(HTMLParser):
     def __init__(self):
@@ -43,3 +48,19 @@ def read(site: Path, rel: str) -> str:
 
 def tel_links(html: str) -> list[str]:
     return re.findall(r'href="tel:([^"]+)"', html)
+
+
+def problems_of(tree: Path) -> list[str]:
+    """The loader's messages for a content tree that must be rejected."""
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    return [str(p) for p in caught.value.problems]
+
+
+def problems_after(tree: Path, rel: str, old: str, new: str) -> list[str]:
+    """Change one file of the tree (replace `old` by `new`) and return the loader's messages."""
+    path = tree / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return problems_of(tree)

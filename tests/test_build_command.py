@@ -41,6 +41,14 @@ BROKEN = [
     ("missing anchor", "docs/index.en.md", "chua-dich.md#buoc-mot", "chua-dich.md#buoc-hai",
      "docs/index.en.md:12: link 'huong-dan/chua-dich.md#buoc-hai': the doc "
      "'huong-dan/chua-dich.vi.md' does not contain an anchor '#buoc-hai'"),
+    ("link outside the site", "docs/danh-ba.en.md", "# Phone numbers",
+     "# Phone numbers\n\nSee [this](../../../etc/passwd).",
+     "docs/danh-ba.en.md:10: link '../../../etc/passwd': this unrecognized relative link does not "
+     "lead to a page of this site"),
+    ("absolute file path", "docs/danh-ba.en.md", "# Phone numbers",
+     "# Phone numbers\n\n![map](/etc/hosts)",
+     "docs/danh-ba.en.md:10: link '/etc/hosts': this absolute link does not lead to a page of "
+     "this site"),
     ("display of another number", "content/contacts.yml", "  cost: standard",
      "  cost: standard\n  display: '+84 912 345 679'",
      "content/contacts.yml:11: duong-day-thu/display: the display text '+84 912 345 679' is "

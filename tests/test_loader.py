@@ -7,21 +7,8 @@ from pathlib import Path
 import pytest
 
 from content import load_content
+from helpers import problems_after, problems_of
 from problems import ContentError
-
-
-def problems_of(tree: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(tree)
-    return [str(p) for p in caught.value.problems]
-
-
-def problems_after(tree: Path, rel: str, old: str, new: str) -> list[str]:
-    path = tree / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return problems_of(tree)
 
 
 def test_fixture_tree_is_valid(tree):
