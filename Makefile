@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check lint serve clean system-deps bench-site
+.PHONY: site test check lint serve clean system-deps bench-site nginx-conf
 
 site: $(VENV)/.site-deps  ## build every edition into site/
 	$(PY) scripts/build_site.py
@@ -45,3 +45,6 @@ clean:
 
 bench-site: $(VENV)/.site-deps  ## print build time and page weight figures
 	$(PY) scripts/bench_site.py
+
+nginx-conf: $(VENV)/.site-deps  ## print the nginx server block for the built site
+	$(PY) scripts/nginx_conf.py --site-dir site

@@ -163,7 +163,8 @@ def _load_contacts(content: Content) -> list[Problem]:
         return [Problem("content/contacts.yml", 0, "", "the file is missing", "a list of contacts")]
     content.contacts, problems = _records(doc, "contact", Contact)
     for index, item in enumerate(doc.data if isinstance(doc.data, list) else []):
-        contact = content.contacts.get(item.get("id")) if isinstance(item, dict) else None
+        rid = item.get("id") if isinstance(item, dict) else None
+        contact = content.contacts.get(rid) if isinstance(rid, str) else None
         if contact is not None and contact.data is item:
             problems += _attach_phone(contact, doc, index)
     return problems

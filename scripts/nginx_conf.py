@@ -33,11 +33,12 @@ def inline_script_hashes(site: Path) -> list[str]:
     return sorted(hashes)
 
 
-def render(site: Path, listen: str, server_name: str, frame_ancestors: str = "'none'") -> str:
+def render(site: Path, listen: str, server_name: str, embed_ancestors: str = "'none'") -> str:
+    """The server block; `embed_ancestors` lists the portals that may frame embed pages."""
     template = Template(TEMPLATE.read_text(encoding="utf-8"))
     return template.substitute(listen=listen, server_name=server_name, root=str(site.resolve()),
                                csp_script_hashes=" ".join(inline_script_hashes(site)),
-                               frame_ancestors=frame_ancestors)
+                               embed_ancestors=embed_ancestors)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", default="site")
     parser.add_argument("--listen", default="80")
     parser.add_argument("--server-name", default="_")
-    parser.add_argument("--frame-ancestors", default="'none'",
-                        help="origins allowed to embed pages, e.g. 'https://portal.gov.vn'")
+    parser.add_argument("--embed-ancestors", default="'none'",
+                        help="portals allowed to frame the embed pages, e.g. https://portal.gov.vn")
     parser.add_argument("--output", help="write here instead of standard output")
     args = parser.parse_args(argv)
     site = Path(args.site_dir)
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{site}: no built site here (expected index.html; run `make site` first)",
               file=sys.stderr)
         return 1
-    text = render(site, args.listen, args.server_name, args.frame_ancestors)
+    text = render(site, args.listen, args.server_name, args.embed_ancestors)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -47,7 +47,10 @@ def parse_phone(raw: str, display: str | None = None) -> Phone:
 def _short_code(digits: str) -> Phone:
     if digits in NATIONAL_SHORT_CODES:
         return Phone(digits, digits)
-    number = phonenumbers.parse(digits, REGION)
+    try:
+        number = phonenumbers.parse(digits, REGION)
+    except phonenumbers.NumberParseException:
+        raise PhoneError(f"{digits!r} is not a Vietnamese short code") from None
     if shortnumberinfo.is_valid_short_number_for_region(number, REGION):
         return Phone(digits, digits)
     raise PhoneError(f"{digits!r} is not a Vietnamese short code")

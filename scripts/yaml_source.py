@@ -16,6 +16,7 @@ import yaml
 from problems import ContentError, Problem
 
 Path_ = tuple[str | int, ...]
+YAML_EXPECTED = "valid YAML; check the indentation, colons and quotes"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
@@ -59,19 +60,25 @@ def read_text(path: Path, shown_as: str) -> str:
 def parse_yaml(text: str, shown_as: str, line_offset: int = 0) -> YamlDoc:
     """Parse YAML text into plain data plus a line map; syntax errors become Problems."""
     doc = YamlDoc(shown_as, None, line_offset=line_offset)
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         doc.data = None if node is None else _build(node, (), doc, loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         problem = (err.problem or err.context or "not valid YAML").strip()
-        expected = "valid YAML; check the indentation, colons and quotes"
         raise ContentError([Problem(shown_as, line, "", f"YAML syntax error: {problem}",
-                                    expected)]) from None
+                                    YAML_EXPECTED)]) from None
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1 + line_offset
+        raise ContentError([Problem(shown_as, line, "", "the file has a control character "
+                                    f"(code {err.character!r}) that YAML does not allow",
+                                    "plain text; delete the invisible character")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return doc
 
 

@@ -18,6 +18,7 @@ from nginx_conf import render
 
 pytestmark = pytest.mark.browser
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PORTALS = "https://soyte.example.gov.vn https://congan.example.gov.vn"
 MAIN = """{user}worker_processes 1;
 pid {tmp}/nginx.pid;
 error_log stderr warn;
@@ -41,10 +42,16 @@ def nginx_url(real_site, tmp_path_factory):
     if not os.path.exists(NGINX):
         pytest.fail("nginx not found: run `make test`, which installs Debian's nginx")
     tmp = tmp_path_factory.mktemp("nginx")
+    site = tmp / "site"
+    shutil.copytree(real_site, site)
+    for lang in ("", "en/"):  # stand-ins until the site ships embed pages of its own
+        embed = site / f"{lang}embed" / "hotlines" / "index.html"
+        embed.parent.mkdir(parents=True)
+        embed.write_text('<html lang="vi"><body><a href="tel:111">111</a></body></html>')
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    (tmp / "site.conf").write_text(render(real_site, f"127.0.0.1:{port}", "localhost"))
+    (tmp / "site.conf").write_text(render(site, f"127.0.0.1:{port}", "localhost", PORTALS))
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read a root-owned tmp dir
     (tmp / "nginx.conf").write_text(MAIN.format(user=user, tmp=tmp))
     cmd = [NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", "stderr"]
@@ -90,6 +97,15 @@ def test_security_headers_on_every_response(nginx_url, path):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers.get("Set-Cookie") is None
+
+
+@pytest.mark.parametrize("path", ["/embed/hotlines/", "/en/embed/hotlines/"])
+def test_only_embed_pages_may_be_framed_and_only_by_the_portals(nginx_url, path):
+    status, headers, _ = get(nginx_url + path)
+    assert status == 200
+    csp = headers["Content-Security-Policy"]
+    assert csp.endswith(f"frame-ancestors {PORTALS}")
+    assert "default-src 'self'" in csp and headers["X-Content-Type-Options"] == "nosniff"
 
 
 @pytest.mark.parametrize(("path", "lang"), [("/khong-co/", "vi"), ("/chinh-sach/x/", "vi"),
