@@ -8,6 +8,7 @@ never become markup.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -153,7 +154,7 @@ class PageRender:
 def render_page(content: Content, page: PageSource, lang: str, markdown: str) -> str:
     """The page's Markdown with markers filled, its facts box, notices and sources foot."""
     renderer = PageRender(content, lang, page)
-    body = link_numbers(markdown, renderer.phones)
+    body = checklist_boxes(link_numbers(markdown, renderer.phones))
     body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2)), body)
     head = []
     if page.lang != lang:
@@ -193,3 +194,13 @@ def insert_after_body(html: str, snippet: str) -> str:
     if start < 0 or end < 0:
         return html
     return html[: end + 1] + "\n" + snippet + html[end + 1:]
+
+
+TASK_ITEM = re.compile(r"^(\s*[-*] )\[( |x|X)\] ", re.M)
+
+
+def checklist_boxes(markdown: str) -> str:
+    """`- [ ] item` becomes a list item with a printed box: a checklist to tick on paper,
+    with no unlabelled form fields for screen readers."""
+    return TASK_ITEM.sub(lambda m: f'{m.group(1)}<span class="checklist-box" aria-hidden="true">'
+                         f'{"☑" if m.group(2) != " " else "☐"}</span>', markdown)
