@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 # Values that must be the same in a page's Vietnamese and English files.
 NEUTRAL_POLICY_FIELDS = ("id", "number", "kind", "issued", "effective", "status",
                          "superseded_by", "source_url")
-MARKERS = {"contacts": set(), "call-buttons": {"ids"}, "policies": set(), "process": set()}
+MARKERS = {"contacts": set(), "call-buttons": {"ids"}, "policies": set(), "process": set(),
+           "search": set()}
 
 
 def cross_references(content: Content) -> list[Problem]:

@@ -18,14 +18,16 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import Content, load_content
-from i18n_fixes import Fallback404, fix_html_lang, name_search_dialog
+from i18n_fixes import Fallback404, fix_html_lang
 from problems import ContentError
 from render import insert_after_body, page_url, quick_exit, render_page
+from search_index import SearchIndex
 
 # A neutral page to land on (an edition may set its own in extra.quick_exit.url).
 QUICK_EXIT_URL = "https://www.google.com.vn/"
 SITE_CSS = "assets/stylesheets/site.css"
 QUICK_EXIT_JS = "assets/javascripts/quick-exit.js"
+SEARCH_JS = "assets/javascripts/search.js"
 
 _state: dict = {}
 
@@ -38,6 +40,7 @@ def on_config(config):
     except ContentError as err:
         raise PluginError("\n" + err.report()) from None
     _state.setdefault("404", Fallback404(default_lang="vi"))
+    _state.setdefault("search", SearchIndex())
     config.watch.append(str(root / "content"))
     _ensure_assets(config)
     return config
@@ -47,8 +50,9 @@ def _ensure_assets(config) -> None:
     """Every site built with these hooks gets our CSS and the quick-exit script."""
     if SITE_CSS not in [str(css) for css in config.extra_css]:
         config.extra_css.append(SITE_CSS)
-    if QUICK_EXIT_JS not in [str(js) for js in config.extra_javascript]:
-        config.extra_javascript.append(QUICK_EXIT_JS)
+    for script in (QUICK_EXIT_JS, SEARCH_JS):
+        if script not in [str(js) for js in config.extra_javascript]:
+            config.extra_javascript.append(script)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -65,13 +69,22 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError("\n" + err.report()) from None
 
 
+def on_page_content(html, page, config, files):
+    """Collect each page's text for the search index of its language."""
+    lang = config.theme["language"]
+    source = _page_source(_state["content"], page)
+    if not any(marker.name == "search" for marker in source.markers):
+        url = page.url.removeprefix(f"{lang}/") if lang != "vi" else page.url
+        _state["search"].add(lang, url, page.title or source.title, html)
+    return html
+
+
 def on_post_page(output, page, config):
     """Quick exit first in <body>; an untranslated page's <html lang> says its text's language."""
     lang = config.theme["language"]
     prefix = "" if lang == "vi" else f"{lang}/"
     help_href = _quick_exit_help(config, lambda url: get_relative_url(prefix + url, page.url))
     output = insert_after_body(output, _quick_exit(config, lang, help_href))
-    output = name_search_dialog(output, _state["content"].ui["search.label"][lang])
     return fix_html_lang(output, getattr(page.file, "locale", None), lang)
 
 
@@ -82,8 +95,6 @@ def on_post_template(output_content, template_name, config):
         prefix = "" if lang == "vi" else f"/{lang}"
         help_href = _quick_exit_help(config, lambda url: f"{base}{prefix}/{url}")
         output_content = insert_after_body(output_content, _quick_exit(config, lang, help_href))
-        output_content = name_search_dialog(output_content,
-                                            _state["content"].ui["search.label"][lang])
         _state["404"].keep(lang, output_content)
     return output_content
 
@@ -103,11 +114,12 @@ def _quick_exit_help(config, to_href) -> str | None:
 
 @event_priority(-200)
 def on_post_build(config):
-    """After the last language: the root 404 page must be the Vietnamese one."""
+    """After the last language: the root 404 page is the Vietnamese one; search indexes."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
     _state["404"].write(Path(config.site_dir))
+    _state["search"].write(Path(config.site_dir), default_lang="vi")
 
 
 def _page_source(content: Content, page):

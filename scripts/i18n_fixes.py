@@ -1,5 +1,4 @@
-"""Fixes for mkdocs-static-i18n 1.3.1 and Material 9.8 output (research/mkdocs-stack.md §1.3,
-§1.9; the search dialog's missing name is one of stock Material's axe-core violations)."""
+"""Fixes for two mkdocs-static-i18n 1.3.1 bugs (research/mkdocs-stack.md §1.3, §1.9)."""
 
 from __future__ import annotations
 
@@ -11,15 +10,6 @@ def fix_html_lang(html: str, file_lang: str | None, build_lang: str) -> str:
     if file_lang and file_lang != build_lang:
         return html.replace(f'<html lang="{build_lang}"', f'<html lang="{file_lang}"', 1)
     return html
-
-
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
-def name_search_dialog(html: str, label: str) -> str:
-    """Material's search dialog has no accessible name (axe-core: aria-dialog-name)."""
-    named = SEARCH_DIALOG[:-1] + f' aria-label="{label}">'
-    return html.replace(SEARCH_DIALOG, named, 1)
 
 
 class Fallback404:

@@ -19,6 +19,7 @@ from content import Content
 from markdown_source import DEFAULT_LANG, MARKER, PageSource
 from phone_links import link_numbers, link_numbers_html
 from problems import ContentError, Problem
+from search_index import FILE_NAME as SEARCH_FILE
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 TEMPLATES = [PARTIALS / "data", PARTIALS]
@@ -131,6 +132,10 @@ class PageRender:
         for step in steps:
             self._cite(step["sources"])
         return self.render("process.html", steps=steps)
+
+    def search(self) -> str:
+        root = relative_href(self.page.src, "index.vi.md")
+        return self.render("search.html", index=root + SEARCH_FILE, root=root)
 
     # Page parts
 

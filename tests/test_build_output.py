@@ -135,7 +135,8 @@ def test_policy_pages_show_their_status(real_site):
 def test_sitemap_and_search_index_exist(real_site):
     sitemap = read(real_site, "sitemap.xml")
     assert "<loc>https://ho-tro.example.gov.vn/duong-day-nong/</loc>" in sitemap
-    assert (real_site / "search" / "search_index.json").is_file()
+    assert (real_site / "search.json").is_file() and (real_site / "en" / "search.json").is_file()
+    assert not (real_site / "search").exists()  # no Material search index
 
 
 def _slug(page: str) -> str:
