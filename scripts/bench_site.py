@@ -32,8 +32,9 @@ def time_builds(runs: int) -> list[float]:
         weights = {page: page_weight(Path(tmp) / "site", page)
                    for page in ("index.html", "duong-day-nong/index.html",
                                 "en/index.html", "en/duong-day-nong/index.html")}
-        index = Path(tmp) / "site" / "search" / "search_index.json"
-        weights["search/search_index.json"] = {"index": _sizes(index.read_bytes())}
+        for rel in ("search.json", "en/search.json"):
+            index = Path(tmp) / "site" / rel
+            weights[f"{rel} (search page only)"] = {"index": _sizes(index.read_bytes())}
     return times, weights
 
 
