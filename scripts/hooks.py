@@ -64,7 +64,7 @@ def on_page_markdown(markdown, page, config, files):
     # so two builds of the same commit are byte-identical.
     page.update_date = source.meta["reviewed"]
     try:
-        return render_page(content, source, lang, markdown)
+        return render_page(content, source, lang, markdown, config.site_url or "")
     except ContentError as err:
         raise PluginError("\n" + err.report()) from None
 

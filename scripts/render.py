@@ -14,11 +14,13 @@ from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from content import Content
 from markdown_source import DEFAULT_LANG, MARKER, PageSource
 from phone_links import link_numbers, link_numbers_html
 from problems import ContentError, Problem
+from print_qr import qr_svg
 from search_index import FILE_NAME as SEARCH_FILE
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
@@ -60,6 +62,7 @@ class PageRender:
     lang: str
     page: PageSource
     used_sources: list[str] = field(default_factory=list)
+    site_url: str = ""
 
     @cached_property
     def env(self) -> Environment:
@@ -150,15 +153,25 @@ class PageRender:
         own = list(self.page.meta["sources"])
         ordered = own + [sid for sid in self.used_sources if sid not in own]
         sources = [self.content.sources[sid] for sid in ordered]
-        return self.render("page-foot.html", meta=self.page.meta, sources=sources)
+        address = self.address()
+        return self.render("page-foot.html", meta=self.page.meta, sources=sources,
+                           address=address, qr=Markup(qr_svg(address)) if address else "")
+
+    def address(self) -> str:
+        """This page's full address in this language, for the printed QR code."""
+        if not self.site_url:
+            return ""
+        prefix = "" if self.lang == DEFAULT_LANG else f"{self.lang}/"
+        return self.site_url.rstrip("/") + "/" + prefix + page_url(self.page.src)
 
     def fallback_notice(self) -> str:
         return self.render("fallback-notice.html")
 
 
-def render_page(content: Content, page: PageSource, lang: str, markdown: str) -> str:
+def render_page(content: Content, page: PageSource, lang: str, markdown: str,
+                site_url: str = "") -> str:
     """The page's Markdown with markers filled, its facts box, notices and sources foot."""
-    renderer = PageRender(content, lang, page)
+    renderer = PageRender(content, lang, page, site_url=site_url)
     body = checklist_boxes(link_numbers(markdown, renderer.phones))
     body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2)), body)
     head = []

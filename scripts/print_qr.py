@@ -1,0 +1,14 @@
+"""QR codes for printed pages, made at build time (no request to any QR service)."""
+
+from __future__ import annotations
+
+import segno
+
+
+def qr_svg(address: str) -> str:
+    """An inline SVG QR code of `address`; it scales to the size the print CSS gives it."""
+    code = segno.make(address, error="m")
+    svg = code.svg_inline(scale=3, border=2, dark="#000")
+    size = code.symbol_size(scale=3, border=2)[0]
+    # fixed width/height would stop the print CSS from sizing it; a viewBox keeps its shape
+    return svg.replace(f'width="{size}" height="{size}"', f'viewBox="0 0 {size} {size}"', 1)
