@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import Content, load_content
-from i18n_fixes import Fallback404, fix_html_lang
+from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang
 from problems import ContentError
 from render import insert_after_body, page_url, quick_exit, render_page
 from search_index import SearchIndex
@@ -85,6 +85,7 @@ def on_post_page(output, page, config):
     prefix = "" if lang == "vi" else f"{lang}/"
     help_href = _quick_exit_help(config, lambda url: get_relative_url(prefix + url, page.url))
     output = insert_after_body(output, _quick_exit(config, lang, help_href))
+    output = drop_head_alternates(output)
     return fix_html_lang(output, getattr(page.file, "locale", None), lang)
 
 
@@ -95,6 +96,7 @@ def on_post_template(output_content, template_name, config):
         prefix = "" if lang == "vi" else f"/{lang}"
         help_href = _quick_exit_help(config, lambda url: f"{base}{prefix}/{url}")
         output_content = insert_after_body(output_content, _quick_exit(config, lang, help_href))
+        output_content = drop_head_alternates(output_content)
         _state["404"].keep(lang, output_content)
     return output_content
 

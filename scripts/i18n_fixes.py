@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -10,6 +11,16 @@ def fix_html_lang(html: str, file_lang: str | None, build_lang: str) -> str:
     if file_lang and file_lang != build_lang:
         return html.replace(f'<html lang="{build_lang}"', f'<html lang="{file_lang}"', 1)
     return html
+
+
+HEAD_ALTERNATE = re.compile(r'\n?\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def drop_head_alternates(html: str) -> str:
+    """Material's script fetches a sitemap.xml for each <link rel="alternate" hreflang> on every
+    page view (18 KB, and 404s under /en/). The sitemap already carries the hreflang pairs."""
+    head_end = html.find("</head>")
+    return HEAD_ALTERNATE.sub("", html[:head_end]) + html[head_end:]
 
 
 class Fallback404:

@@ -19,8 +19,8 @@ from markupsafe import Markup
 from content import Content
 from markdown_source import DEFAULT_LANG, MARKER, PageSource
 from phone_links import link_numbers, link_numbers_html
-from problems import ContentError, Problem
 from print_qr import qr_svg
+from problems import ContentError, Problem
 from search_index import FILE_NAME as SEARCH_FILE
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"

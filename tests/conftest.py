@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from nginx_run import serve_with_nginx
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "site-min"
 REAL_SITE_URL = "https://ho-tro.example.gov.vn/"
@@ -110,3 +112,19 @@ def fixture_site_url(fixture_site):
     base, stop = serve(fixture_site)
     yield base
     stop()
+
+
+PORTALS = "https://soyte.example.gov.vn https://congan.example.gov.vn"
+
+
+@pytest.fixture(scope="session")
+def nginx_url(real_site, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("nginx")
+    site = tmp / "site"
+    shutil.copytree(real_site, site)
+    for lang in ("", "en/"):  # stand-ins until the site ships embed pages of its own
+        embed = site / f"{lang}embed" / "hotlines" / "index.html"
+        embed.parent.mkdir(parents=True)
+        embed.write_text('<html lang="vi"><body><a href="tel:111">111</a></body></html>')
+    with serve_with_nginx(site, tmp, PORTALS) as url:
+        yield url

@@ -3,76 +3,15 @@
 from __future__ import annotations
 
 import gzip
-import os
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
+from conftest import PORTALS
 from helpers import html_lang
-from nginx_conf import render
 
 pytestmark = pytest.mark.browser
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-PORTALS = "https://soyte.example.gov.vn https://congan.example.gov.vn"
-MAIN = """{user}worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log stderr warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/site.conf;
-}}
-"""
-
-
-@pytest.fixture(scope="session")
-def nginx_url(real_site, tmp_path_factory):
-    if not os.path.exists(NGINX):
-        pytest.fail("nginx not found: run `make test`, which installs Debian's nginx")
-    tmp = tmp_path_factory.mktemp("nginx")
-    site = tmp / "site"
-    shutil.copytree(real_site, site)
-    for lang in ("", "en/"):  # stand-ins until the site ships embed pages of its own
-        embed = site / f"{lang}embed" / "hotlines" / "index.html"
-        embed.parent.mkdir(parents=True)
-        embed.write_text('<html lang="vi"><body><a href="tel:111">111</a></body></html>')
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    (tmp / "site.conf").write_text(render(site, f"127.0.0.1:{port}", "localhost", PORTALS))
-    user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read a root-owned tmp dir
-    (tmp / "nginx.conf").write_text(MAIN.format(user=user, tmp=tmp))
-    cmd = [NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", "stderr"]
-    check = subprocess.run([*cmd, "-t"], capture_output=True, text=True, check=False)
-    assert check.returncode == 0, check.stderr
-    proc = subprocess.Popen([*cmd, "-g", "daemon off;"])
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), 0.2).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError("nginx did not start") from None
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
 def get(url: str, gzip_ok: bool = True):
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
     try:
