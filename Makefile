@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check lint serve clean system-deps bench-site nginx-conf
+.PHONY: site test check lint serve clean system-deps bench-site bench-pages nginx-conf
 
 site: $(VENV)/.site-deps  ## build every edition into site/
 	$(PY) scripts/build_site.py
@@ -48,3 +48,10 @@ bench-site: $(VENV)/.site-deps  ## print build time and page weight figures
 
 nginx-conf: $(VENV)/.site-deps  ## print the nginx server block for the built site
 	$(PY) scripts/nginx_conf.py --site-dir site
+
+node_modules/.bin/lighthouse:  # Lighthouse 12.2.3 works offline against Debian's Chromium
+	npm install --no-save --no-package-lock --no-audit --no-fund lighthouse@12.2.3
+
+bench-pages: $(VENV)/.test-deps system-deps node_modules/.bin/lighthouse  ## page weight + Lighthouse
+	test -f site/index.html || $(MAKE) site
+	$(PY) scripts/bench_pages.py
