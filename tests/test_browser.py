@@ -83,3 +83,47 @@ def test_no_cookies_are_set(browser, real_site_url):
     page.goto(real_site_url + "/duong-day-nong/", wait_until="networkidle")
     assert context.cookies() == []
     context.close()
+
+
+def test_without_javascript_every_page_has_its_content(browser, real_site, real_site_url):
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    for path in html_files(real_site):
+        rel = path.relative_to(real_site).as_posix().removesuffix("index.html")
+        if rel.endswith("404.html"):
+            continue
+        page.goto(f"{real_site_url}/{rel}")
+        assert page.locator("article h1").is_visible(), rel
+        assert page.locator("#quick-exit").is_visible(), rel
+    for prefix in ("", "en/"):
+        page.goto(f"{real_site_url}/{prefix}duong-day-nong/")
+        for number in ("111", "112", "113", "114", "115", "+84981848484"):
+            sync_api.expect(page.locator(f'article a[href="tel:{number}"]').first).to_be_visible()
+    context.close()
+
+
+def test_phone_screenshot_of_the_home_page_shows_111(browser, real_site_url, tmp_path):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(real_site_url + "/")
+    shot = page.screenshot(path=str(tmp_path / "home-phone.png"))
+    button = page.locator('a.help-now__call[href="tel:111"]')
+    crop = button.screenshot()
+    colour = page.evaluate("getComputedStyle(document.querySelector("
+                           "'a.help-now__call[href=\"tel:111\"]')).backgroundColor")
+    context.close()
+    assert shot.startswith(b"\x89PNG") and crop.startswith(b"\x89PNG") and len(crop) > 500
+    assert colour == "rgb(183, 28, 28)"  # the red call button, in the first screen
+
+
+def test_quick_exit_explains_itself_in_each_language(real_site):
+    for lang, prefix in (("vi", ""), ("en", "en/")):
+        for path in (real_site / prefix).glob("*/index.html"):
+            if prefix == "" and path.parent.name == "en":
+                continue
+            html = path.read_text(encoding="utf-8")
+            here = path.parent.name == "an-toan-truc-tuyen"
+            href = "./" if here else "../an-toan-truc-tuyen/"
+            assert f'class="quick-exit__help" href="{href}"' in html, path
+        assert 'lang="' + lang + '" aria-label=' in (real_site / prefix / "index.html").read_text(
+            encoding="utf-8")
