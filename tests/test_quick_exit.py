@@ -113,3 +113,32 @@ def test_without_javascript_it_is_a_plain_link(browser, site):
     box = button.bounding_box()
     assert box["y"] + box["height"] <= 640 and box["height"] >= 44  # within a thumb's reach
     context.close()
+
+
+def test_page_is_hidden_at_once_and_again_when_restored_from_cache(browser, site):
+    """The target answers 204, so the browser stays on the old document and we can look at it:
+    hidden and untitled at once; a back/forward-cache restore (pageshow, persisted) hides it
+    again and leaves again."""
+    context = browser.new_context()
+    page = context.new_page()
+    hits: list[str] = []
+
+    def no_content(route):
+        hits.append(route.request.url)
+        route.fulfill(status=204)
+
+    page.route(TARGET, no_content)
+    page.goto(site + "/danh-ba/")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert hits == [TARGET]
+    assert page.evaluate("document.documentElement.classList.contains('quick-exit--gone')")
+    assert page.evaluate("document.title") in ("", "\u200b")
+    assert page.evaluate("getComputedStyle(document.body).display") == "none"
+    page.evaluate("document.documentElement.classList.remove('quick-exit--gone')")
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.classList.contains('quick-exit--gone')")
+    assert hits == [TARGET, TARGET]
+    context.close()
