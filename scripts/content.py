@@ -149,37 +149,40 @@ def _same_url_twice(content: Content) -> list[Problem]:
     return problems
 
 
+def _required(content: Content, rel: str, what: str) -> tuple[YamlDoc | None, list[Problem]]:
+    doc = _doc(content, rel)
+    return doc, [] if doc else [Problem(rel, 0, "", "the file is missing", what)]
+
+
 def _load_agencies(content: Content) -> list[Problem]:
-    doc = _doc(content, "content/agencies.yml")
+    doc, missing = _required(content, "content/agencies.yml", "a list of agencies")
     if doc is None:
-        return [Problem("content/agencies.yml", 0, "", "the file is missing", "a list of agencies")]
+        return missing
     content.agencies, problems = _records(doc, "agency")
     return problems
 
 
 def _load_contacts(content: Content) -> list[Problem]:
-    doc = _doc(content, "content/contacts.yml")
+    doc, missing = _required(content, "content/contacts.yml", "a list of contacts")
     if doc is None:
-        return [Problem("content/contacts.yml", 0, "", "the file is missing", "a list of contacts")]
+        return missing
     content.contacts, problems = _records(doc, "contact", Contact)
-    for index, item in enumerate(doc.data if isinstance(doc.data, list) else []):
-        rid = item.get("id") if isinstance(item, dict) else None
-        contact = content.contacts.get(rid) if isinstance(rid, str) else None
-        if contact is not None and contact.data is item:
-            problems += _attach_phone(contact, doc, index)
+    for contact in content.contacts.values():
+        problems += _attach_phone(contact)
     return problems
 
 
-def _attach_phone(contact: Contact, doc: YamlDoc, index: int) -> list[Problem]:
+def _attach_phone(contact: Contact) -> list[Problem]:
+    """Parse the number as the editor typed it (the raw YAML text, not a YAML integer)."""
     if "number" not in contact.data:
         return []
-    raw = doc.raws.get((index, "number"), str(contact["number"]))
+    raw = contact.doc.raws.get((contact.index, "number"), str(contact["number"]))
     try:
         contact.phone = parse_phone(raw, contact.get("display"))
     except PhoneError as err:
         field_name = "display" if "display text" in str(err) else "number"
-        return [Problem(doc.file, doc.line_of((index, field_name)), f"{contact.id}/{field_name}",
-                        str(err), PHONE_EXPECTED)]
+        return [Problem(contact.file, contact.line_of(field_name),
+                        f"{contact.id}/{field_name}", str(err), PHONE_EXPECTED)]
     return []
 
 
@@ -193,9 +196,9 @@ def _load_process(content: Content) -> list[Problem]:
 
 
 def _load_ui(content: Content) -> list[Problem]:
-    doc = _doc(content, "content/ui.yml")
+    doc, missing = _required(content, "content/ui.yml", "interface texts")
     if doc is None:
-        return [Problem("content/ui.yml", 0, "", "the file is missing", "interface texts")]
+        return missing
     problems = validate(doc, "ui")
     if not problems:
         content.ui = doc.data
