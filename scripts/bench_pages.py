@@ -20,27 +20,39 @@ from pathlib import Path
 from nginx_run import serve_with_nginx
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+# Keep Chromium's own background traffic on this machine (research/browser-tooling.md §1).
 HOSTS_RULE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"
 PAGES = ["/", "/duong-day-nong/", "/en/", "/en/duong-day-nong/"]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 
-def wire_by_type(browser, url: str) -> dict[str, int]:
-    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+PHONE = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2,
+         "is_mobile": True, "has_touch": True}
+
+
+def wire_transfers(browser, url: str) -> list[tuple[str, str, int]]:
+    """(url, resource type, bytes on the wire) for each response of a cold load on a phone."""
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    kinds: dict[str, str] = {}
-    sizes: dict[str, int] = defaultdict(int)
-    cdp.on("Network.responseReceived", lambda e: kinds.__setitem__(e["requestId"], e["type"]))
-    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(
-        kinds.get(e["requestId"], "Other"),
-        sizes[kinds.get(e["requestId"], "Other")] + e["encodedDataLength"]))
+    seen: dict[str, tuple[str, str]] = {}
+    done: list[tuple[str, str, int]] = []
+    cdp.on("Network.responseReceived", lambda e: seen.__setitem__(
+        e["requestId"], (e["response"]["url"], e["type"])))
+    cdp.on("Network.loadingFinished", lambda e: done.append(
+        (*seen.get(e["requestId"], (e["requestId"], "Other")), e["encodedDataLength"])))
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(300)
     context.close()
+    return done
+
+
+def wire_by_type(browser, url: str) -> dict[str, int]:
+    sizes: dict[str, int] = defaultdict(int)
+    for _, kind, size in wire_transfers(browser, url):
+        sizes[kind] += size
     return dict(sizes)
 
 

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import Content, load_content
 from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang
+from markdown_source import split_name
 from problems import ContentError
 from render import insert_after_body, page_url, quick_exit, render_page
 from search_index import SearchIndex
@@ -84,8 +85,7 @@ def on_post_page(output, page, config):
     lang = config.theme["language"]
     prefix = "" if lang == "vi" else f"{lang}/"
     help_href = _quick_exit_help(config, lambda url: get_relative_url(prefix + url, page.url))
-    output = insert_after_body(output, _quick_exit(config, lang, help_href))
-    output = drop_head_alternates(output)
+    output = _page_chrome(output, config, lang, help_href)
     return fix_html_lang(output, getattr(page.file, "locale", None), lang)
 
 
@@ -95,15 +95,16 @@ def on_post_template(output_content, template_name, config):
         base = urlsplit(config.site_url or "/").path.rstrip("/")
         prefix = "" if lang == "vi" else f"/{lang}"
         help_href = _quick_exit_help(config, lambda url: f"{base}{prefix}/{url}")
-        output_content = insert_after_body(output_content, _quick_exit(config, lang, help_href))
-        output_content = drop_head_alternates(output_content)
+        output_content = _page_chrome(output_content, config, lang, help_href)
         _state["404"].keep(lang, output_content)
     return output_content
 
 
-def _quick_exit(config, lang: str, help_href: str | None) -> str:
+def _page_chrome(html: str, config, lang: str, help_href: str | None) -> str:
+    """What every page gets, 404 included: quick exit first, no sitemap-fetching alternates."""
     settings = config.extra.get("quick_exit") or {}
-    return quick_exit(_state["content"], lang, settings.get("url", QUICK_EXIT_URL), help_href)
+    button = quick_exit(_state["content"], lang, settings.get("url", QUICK_EXIT_URL), help_href)
+    return drop_head_alternates(insert_after_body(html, button))
 
 
 def _quick_exit_help(config, to_href) -> str | None:
@@ -126,10 +127,8 @@ def on_post_build(config):
 
 def _page_source(content: Content, page):
     src = page.file.src_uri
-    lang = getattr(page.file, "locale", None) or "vi"
-    slug = src[: -len(".md")]
-    slug = slug.rsplit(".", 1)[0] if slug.endswith((".vi", ".en")) else slug
-    found = content.pages.get((slug, lang))
+    parts = split_name(src)
+    found = content.pages.get(parts) if parts else None
     if found is None:
         raise PluginError(f"docs/{src}: this page was not read by the content loader")
     return found

@@ -38,11 +38,7 @@ def looks_like_phone(token: str) -> bool:
 
 def known_numbers(published_phones) -> set[str]:
     """Digits of every way a published number may be written (0981…, +84981…, 111)."""
-    known = set()
-    for phone in published_phones:
-        for text in (phone.tel, phone.display, *phone.written):
-            known.add(digits(text))
-    return known
+    return {digits(text) for phone in published_phones for text in phone.texts}
 
 
 def unknown_numbers(text: str, known: set[str]) -> list[tuple[int, str]]:

@@ -29,6 +29,11 @@ class Phone:
     def href(self) -> str:
         return f"tel:{self.tel}"
 
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every way this number may appear in text: as displayed, as typed, as dialled."""
+        return tuple(dict.fromkeys((self.display, *self.written, self.tel)))
+
 
 def parse_phone(raw: str, display: str | None = None) -> Phone:
     """A dialable Phone for `raw`, or PhoneError."""

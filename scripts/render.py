@@ -78,7 +78,7 @@ class PageRender:
     def phones(self) -> dict[str, str]:
         """Every way a published number may be written -> what follows tel:."""
         return {text: c.phone.tel for c in self.content.published_contacts() if c.phone
-                for text in (c.phone.display, *c.phone.written)}
+                for text in c.phone.texts}
 
     def t(self, key: str) -> str:
         entry = self.content.ui.get(key)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bench_pages import CHROMIUM, HOSTS_RULE  # one place for browser settings
 from nginx_run import serve_with_nginx
 
 REPO = Path(__file__).resolve().parent.parent
@@ -87,11 +88,7 @@ def real_site_url(real_site):
     stop()
 
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-# Keep Chromium's own background traffic on this machine (research/browser-tooling.md §1).
-CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"]
-PHONE = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2,
-         "is_mobile": True, "has_touch": True}
+CHROMIUM_ARGS = [HOSTS_RULE]
 
 
 @pytest.fixture(scope="session")

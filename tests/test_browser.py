@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright import sync_api
 
-from conftest import PHONE
+from bench_pages import PHONE
 from site_check import html_files
 
 pytestmark = pytest.mark.browser
