@@ -4,10 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check lint serve clean system-deps bench-site bench-pages nginx-conf
+.PHONY: site test check lint serve clean system-deps bench-site bench-pages bench-editions nginx-conf
 
-site: $(VENV)/.site-deps  ## build every edition into site/
-	$(PY) scripts/build_site.py
+site: $(VENV)/.site-deps  ## build every edition into site/<id>/ (or one: EDITION=<id>)
+	$(PY) scripts/build_site.py $(if $(EDITION),--edition $(EDITION))
 
 test: $(VENV)/.test-deps system-deps  ## run every test (unit, build, browser, nginx)
 	$(PY) -m ruff check scripts tests
@@ -16,8 +16,8 @@ test: $(VENV)/.test-deps system-deps  ## run every test (unit, build, browser, n
 check: $(VENV)/.site-deps  ## validate the content only
 	$(PY) scripts/check_content.py
 
-serve: $(VENV)/.site-deps  ## preview on http://127.0.0.1:8000/, reloads on save
-	$(PY) -m mkdocs serve
+serve: $(VENV)/.site-deps  ## preview one edition on http://127.0.0.1:8000/ (EDITION=<id> LANG=vi|en)
+	$(PY) scripts/serve.py $(if $(EDITION),--edition $(EDITION)) $(if $(filter vi en,$(LANG)),--lang $(LANG))
 
 lint: $(VENV)/.test-deps
 	$(PY) -m ruff check scripts tests
@@ -41,13 +41,16 @@ system-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium nginx >/dev/null; }
 
 clean:
-	rm -rf site .site-build-* site.old site.new
+	rm -rf site .site-build-* site.old site.new .build
 
 bench-site: $(VENV)/.site-deps  ## print build time and page weight figures
 	$(PY) scripts/bench_site.py
 
-nginx-conf: $(VENV)/.site-deps  ## print the nginx server block for the built site
-	$(PY) scripts/nginx_conf.py --site-dir site
+bench-editions: $(VENV)/.site-deps  ## time all editions, sequential vs parallel
+	$(PY) scripts/bench_editions.py
+
+nginx-conf: $(VENV)/.site-deps  ## print the nginx server block for one edition (EDITION=<id>)
+	$(PY) scripts/nginx_conf.py --edition $(or $(EDITION),tinh-ca-mau)
 
 node_modules/.bin/lighthouse:  # Lighthouse 12.2.3 works offline against Debian's Chromium
 	npm install --no-save --no-package-lock --no-audit --no-fund lighthouse@12.2.3

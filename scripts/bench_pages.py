@@ -76,7 +76,7 @@ def lighthouse(url: str) -> dict[str, int] | None:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    site = ROOT / "site"
+    site = ROOT / "site" / "tinh-ca-mau"  # the joint edition
     if not (site / "index.html").is_file():
         print("No built site: run `make site` first.", file=sys.stderr)
         return 1

@@ -1,7 +1,10 @@
-"""Build the site: validate the content, build in a fresh folder, check the output, then
-replace the published folder in one step. A failed build leaves the last good site untouched.
+"""Build every edition: validate the content, build each edition in its own process (several
+at once), check the output, then replace the published folder in one step. A failed build
+leaves the last good site untouched.
 
-    python scripts/build_site.py [--config mkdocs.yml] [--site-dir site]
+    python scripts/build_site.py [--config mkdocs.yml] [--site-dir site] [--edition ID] [--jobs N]
+
+Each edition of content/editions/<id>.yml goes to site/<id>/.
 """
 
 from __future__ import annotations
@@ -12,54 +15,97 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import yaml
-
-from content import load_content
-from problems import ContentError
+from content import Content, load_content
+from editions import config_problems, edition_config, load_base, write_config
+from problems import ContentError, Problem
 from site_check import check_site
 from source_map import mkdocs_problems, source_problems
+
+
+@dataclass
+class Result:
+    edition: str
+    lines: list[str]  # what went wrong, for the editor; empty when the edition is fine
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     config = Path(args.config).resolve()
-    root = config.parent
-    site = Path(args.site_dir).resolve() if args.site_dir else root / "site"
+    site = Path(args.site_dir).resolve() if args.site_dir else config.parent / "site"
     try:
-        content = load_content(root)
+        content = load_content(config.parent)
+        base = load_base(config)
+        chosen = _chosen(content, base, args.edition)
     except ContentError as err:
         print(err.report(), file=sys.stderr)
         return 1
     site.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
-        if not _mkdocs_build(config, work / "site", content):
+        results = build_editions(content, base, config, chosen, work, args.jobs)
+        failed = [r for r in results if r.lines]
+        if failed:
+            _report(failed)
             return 1
-        problems = source_problems(check_site(work / "site", _site_url(config)), content)
-        if problems:
-            print("\n".join(str(p) for p in problems), file=sys.stderr)
-            print(f"{len(problems)} problems in the built pages; nothing was published.",
-                  file=sys.stderr)
-            return 1
-        _publish(work / "site", site)
+        if args.edition:
+            _publish(work / "site" / args.edition, site / args.edition)
+        else:
+            _publish(work / "site", site)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"Built {site}")
+    print(f"Built {', '.join(chosen)} into {site}")
     return 0
 
 
 def _parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs config file")
+    parser.add_argument("--config", default="mkdocs.yml", help="the base MkDocs config file")
     parser.add_argument("--site-dir", help="where to publish (default: site/ beside the config)")
+    parser.add_argument("--edition", help="build only this edition, into site/<id>/")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="editions built at the same time (default: one per CPU)")
     return parser.parse_args(argv)
 
 
-def _mkdocs_build(config: Path, out: Path, content) -> bool:
+def _chosen(content: Content, base: dict, edition: str | None) -> list[str]:
+    """The editions to build, after the checks that need the base config."""
+    if edition and edition not in content.editions:
+        known = ", ".join(sorted(content.editions))
+        raise ContentError([Problem(f"content/editions/{edition}.yml", 0, "",
+                                    f"there is no edition {edition!r}", f"one of: {known}")])
+    chosen = [edition] if edition else sorted(content.editions)
+    problems = [p for eid in chosen for p in config_problems(base, content,
+                                                             content.editions[eid])]
+    if problems:
+        raise ContentError(problems)
+    return chosen
+
+
+def build_editions(content: Content, base: dict, config: Path, chosen: list[str], work: Path,
+                   jobs: int) -> list[Result]:
+    """Build and check each edition under work/site/<id>/, `jobs` at a time."""
+    def one(eid: str) -> Result:
+        edition = content.editions[eid]
+        cfg = write_config(edition_config(base, config.parent, content, edition),
+                           work / "configs" / f"{eid}.yml")
+        out = work / "site" / eid
+        lines = _mkdocs_build(cfg, out, content)
+        if not lines:
+            found = check_site(out, edition["site_url"])
+            lines = [str(p) for p in source_problems(found, content)]
+        return Result(eid, lines)
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(one, chosen))
+
+
+def _mkdocs_build(config: Path, out: Path, content: Content) -> list[str]:
     """Run mkdocs in its own process (the i18n plugin keeps state between builds).
 
     Not --quiet: it hides warnings from --strict's count, so a broken link would pass.
@@ -69,33 +115,28 @@ def _mkdocs_build(config: Path, out: Path, content) -> bool:
            "--config-file", str(config), "--site-dir", str(out)]
     result = subprocess.run(cmd, cwd=config.parent, env=env, capture_output=True, text=True,
                             check=False)
-    if result.returncode != 0:
-        lines = (result.stdout + result.stderr).splitlines()
-        problems = mkdocs_problems(lines, content) or lines[-20:]
-        print("\n".join(str(p) for p in problems), file=sys.stderr)
-        print("The build failed; nothing was published.", file=sys.stderr)
-        return False
-    return True
+    if result.returncode == 0:
+        return []
+    lines = (result.stdout + result.stderr).splitlines()
+    return [str(p) for p in mkdocs_problems(lines, content)] or lines[-20:]
 
 
-def _site_url(config: Path) -> str:
-    """site_url as MkDocs sees it, !ENV included."""
-    loader = type("EnvLoader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", _env_tag)
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=loader)
-    url = data.get("site_url") or "http://localhost/"
-    return url if url.endswith("/") else url + "/"
-
-
-def _env_tag(loader, node):
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [
-        loader.construct_scalar(node)]
-    *keys, default = names if len(names) > 1 else (*names, None)
-    return next((os.environ[k] for k in keys if k in os.environ), default)
+def _report(failed: list[Result]) -> None:
+    """Each problem once, under the first edition it broke (most are shared by all)."""
+    shown: set[str] = set()
+    for result in failed:
+        new = [line for line in result.lines if line not in shown]
+        shown.update(new)
+        if new:
+            print(f"Edition {result.edition}:", file=sys.stderr)
+            print("\n".join(new), file=sys.stderr)
+    names = ", ".join(r.edition for r in failed)
+    print(f"{len(shown)} problems in editions {names}; nothing was published.", file=sys.stderr)
 
 
 def _publish(built: Path, site: Path) -> None:
     """Swap the new site in with renames, so readers never see a half-written folder."""
+    site.parent.mkdir(parents=True, exist_ok=True)
     old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     staged = site.with_name(site.name + ".new")

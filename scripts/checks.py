@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import edition_checks
 import number_check
 from markdown_source import DEFAULT_LANG, PageSource, unsafe_html
 from problems import Problem
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 NEUTRAL_POLICY_FIELDS = ("id", "number", "kind", "issued", "effective", "status",
                          "superseded_by", "source_url")
 MARKERS = {"contacts": set(), "call-buttons": {"ids"}, "policies": set(), "process": set(),
-           "search": set()}
+           "search": set(), "embeds": set(), "open-data": set()}
 
 
 def cross_references(content: Content) -> list[Problem]:
@@ -29,6 +30,7 @@ def cross_references(content: Content) -> list[Problem]:
     problems += _policy_refs(content)
     problems += _numbers_in_text(content)
     problems += _markup_in_text(content)
+    problems += edition_checks.check_editions(content)
     return problems
 
 

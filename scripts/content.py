@@ -6,6 +6,7 @@ records or raises ContentError listing every problem as `file:line: record/field
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +18,8 @@ from phones import Phone, PhoneError, parse_phone
 from problems import ContentError, Problem
 from schemas import validate
 from yaml_source import YamlDoc, load_yaml_file
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -54,6 +57,18 @@ class Contact(Record):
 
 
 @dataclass
+class Edition(Record):
+    """One file of content/editions/: a mapping, named after the edition."""
+
+    def line_of(self, key: str) -> int:
+        return self.doc.line_of((key,)) if self.doc else self.line
+
+    @property
+    def id(self) -> str:
+        return Path(self.file).stem
+
+
+@dataclass
 class Content:
     root: Path
     sources: dict[str, Record] = field(default_factory=dict)
@@ -62,6 +77,7 @@ class Content:
     ui: dict[str, dict] = field(default_factory=dict)
     process: dict[str, Record] = field(default_factory=dict)
     pages: dict[tuple[str, str], PageSource] = field(default_factory=dict)
+    editions: dict[str, Edition] = field(default_factory=dict)
 
     def published_contacts(self) -> list[Contact]:
         return [c for c in self.contacts.values() if c.published]
@@ -74,6 +90,18 @@ class Content:
                 found.setdefault(page.meta["policy"]["id"], page)
         return found
 
+    def sections(self) -> list[str]:
+        """The sections an edition can carry: docs/ folders and top-level pages."""
+        return sorted({page.slug.split("/")[0] for page in self.pages.values()})
+
+    def directory_page(self) -> PageSource | None:
+        """The page that lists every contact (the one with the data:contacts marker)."""
+        return next((p for (_, lang), p in sorted(self.pages.items()) if lang == DEFAULT_LANG
+                     and any(m.name == "contacts" for m in p.markers)), None)
+
+    def canonical_edition(self) -> Edition | None:
+        return next((e for e in self.editions.values() if e.get("canonical")), None)
+
     def source_host(self, source_id: str) -> str:
         return urlsplit(self.sources[source_id]["url"]).hostname or ""
 
@@ -83,7 +111,7 @@ def load_content(root: Path) -> Content:
     content = Content(root=root)
     problems: list[Problem] = []
     for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_process,
-                 _load_pages):
+                 _load_pages, _load_editions):
         try:
             problems += step(content)
         except ContentError as err:
@@ -218,4 +246,25 @@ def _load_pages(content: Content) -> list[Problem]:
         problems += found
         if not found:
             content.pages[(page.slug, page.lang)] = page
+    return problems
+
+
+def _load_editions(content: Content) -> list[Problem]:
+    """content/editions/<id>.yml: one file per agency edition of the site."""
+    problems: list[Problem] = []
+    files = _yaml_files(content, "content/editions")
+    if not files:
+        return [Problem("content/editions/", 0, "", "there is no edition",
+                        "at least one file such as content/editions/tinh-ca-mau.yml")]
+    for rel in files:
+        doc = _doc(content, rel)
+        stem = Path(rel).stem
+        if not ID_PATTERN.match(stem):
+            problems.append(Problem(rel, 0, "", f"the file name {stem!r} is not a valid id",
+                                    "lower case letters, digits and hyphens, e.g. so-y-te.yml"))
+            continue
+        found = validate(doc, "edition")
+        problems += found
+        if not found:
+            content.editions[stem] = Edition(doc.data, rel, 1, doc)
     return problems

@@ -18,6 +18,10 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import Content, load_content
+from edition_links import left_out_urls, set_canonical, unlink_left_out
+from edition_outputs import write_outputs
+from editions import view
+from embeds import PageBody
 from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang
 from markdown_source import split_name
 from problems import ContentError
@@ -40,8 +44,11 @@ def on_config(config):
         _state["content"] = load_content(root)
     except ContentError as err:
         raise PluginError("\n" + err.report()) from None
+    _state["edition"] = view(_state["content"], config.extra.get("edition"),
+                             config.site_url or "")
     _state.setdefault("404", Fallback404(default_lang="vi"))
     _state.setdefault("search", SearchIndex())
+    _state.setdefault("bodies", {})
     config.watch.append(str(root / "content"))
     _ensure_assets(config)
     return config
@@ -65,15 +72,21 @@ def on_page_markdown(markdown, page, config, files):
     # so two builds of the same commit are byte-identical.
     page.update_date = source.meta["reviewed"]
     try:
-        return render_page(content, source, lang, markdown, config.site_url or "")
+        return render_page(content, source, lang, markdown, config.site_url or "",
+                           _state["edition"])
     except ContentError as err:
         raise PluginError("\n" + err.report()) from None
 
 
 def on_page_content(html, page, config, files):
-    """Collect each page's text for the search index of its language."""
+    """Unlink pages this edition leaves out; collect the page's text for search."""
     lang = config.theme["language"]
     source = _page_source(_state["content"], page)
+    gone = left_out_urls(_state["edition"].left_out, lang, "vi")
+    html = unlink_left_out(html, page.url, gone)
+    if source.lang == lang:  # a page shown in its own language, not a fallback
+        _state["bodies"][(lang, source.slug)] = PageBody(page.title or source.title, html,
+                                                         page.url)
     if not any(marker.name == "search" for marker in source.markers):
         url = page.url.removeprefix(f"{lang}/") if lang != "vi" else page.url
         _state["search"].add(lang, url, page.title or source.title, html)
@@ -86,6 +99,9 @@ def on_post_page(output, page, config):
     prefix = "" if lang == "vi" else f"{lang}/"
     help_href = _quick_exit_help(config, lambda url: get_relative_url(prefix + url, page.url))
     output = _page_chrome(output, config, lang, help_href)
+    # Shared pages name the joint edition's copy as the original, so search engines list one;
+    # the sitemap keeps this edition's own addresses (a sitemap may only list its own host).
+    output = set_canonical(output, _state["edition"].canonical_url + page.url)
     return fix_html_lang(output, getattr(page.file, "locale", None), lang)
 
 
@@ -121,8 +137,10 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
-    _state["404"].write(Path(config.site_dir))
-    _state["search"].write(Path(config.site_dir), default_lang="vi")
+    site = Path(config.site_dir)
+    _state["404"].write(site)
+    _state["search"].write(site, default_lang="vi")
+    write_outputs(_state["content"], _state["edition"], site, _state["bodies"])
 
 
 def _page_source(content: Content, page):

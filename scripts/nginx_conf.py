@@ -1,6 +1,9 @@
 """Write the nginx server block for a built site (`deploy/nginx/site.conf.template`).
 
-    python scripts/nginx_conf.py --site-dir site --listen 80 --server-name ho-tro.example.gov.vn
+    python scripts/nginx_conf.py --edition so-y-te-ca-mau [--docroot /var/www/soyte] [--listen 80]
+
+The edition's address (content/editions/<id>.yml) gives the server name, the folder on the
+server (e.g. /ho-tro/) and the portals that may frame its blocks.
 
 The Content-Security-Policy lists the hash of every inline script in the built pages, so the
 policy can forbid everything that is not this site's own (no 'unsafe-inline').
@@ -15,6 +18,9 @@ import re
 import sys
 from pathlib import Path
 from string import Template
+from urllib.parse import urlsplit
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx" / "site.conf.template"
@@ -26,36 +32,47 @@ def inline_script_hashes(site: Path) -> list[str]:
     hashes = set()
     for path in sorted(site.rglob("*.html")):
         for match in INLINE_SCRIPT.finditer(path.read_text(encoding="utf-8")):
-            if "application/json" in match["attrs"]:
+            if "json" in match["attrs"]:  # application/json, application/ld+json
                 continue  # data, never executed
             digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
             hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(hashes)
 
 
-def render(site: Path, listen: str, server_name: str, embed_ancestors: str = "'none'") -> str:
-    """The server block; `embed_ancestors` lists the portals that may frame embed pages."""
+def render(site: Path, listen: str, server_name: str, embed_ancestors: str = "'none'",
+           prefix: str = "", root: Path | None = None) -> str:
+    """The server block for the edition built in `site`, published at `prefix` on the server.
+
+    `root` is the folder nginx serves; with a prefix, the edition's files sit in root+prefix.
+    `embed_ancestors` lists the portals that may frame the embed pages.
+    """
     template = Template(TEMPLATE.read_text(encoding="utf-8"))
-    return template.substitute(listen=listen, server_name=server_name, root=str(site.resolve()),
+    return template.substitute(listen=listen, server_name=server_name,
+                               root=str((root or site).resolve()), prefix=prefix.rstrip("/"),
                                csp_script_hashes=" ".join(inline_script_hashes(site)),
                                embed_ancestors=embed_ancestors)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site-dir", default="site")
+    parser.add_argument("--edition", required=True, help="an id from content/editions/")
+    parser.add_argument("--site-dir", default="site", help="where `make site` built the editions")
+    parser.add_argument("--docroot", help="the folder nginx serves (default: /var/www/<host>)")
     parser.add_argument("--listen", default="80")
-    parser.add_argument("--server-name", default="_")
-    parser.add_argument("--embed-ancestors", default="'none'",
-                        help="portals allowed to frame the embed pages, e.g. https://portal.gov.vn")
     parser.add_argument("--output", help="write here instead of standard output")
     args = parser.parse_args(argv)
-    site = Path(args.site_dir)
-    if not (site / "index.html").is_file():
-        print(f"{site}: no built site here (expected index.html; run `make site` first)",
-              file=sys.stderr)
+    edition_file = ROOT / "content" / "editions" / f"{args.edition}.yml"
+    site = Path(args.site_dir) / args.edition
+    if not edition_file.is_file() or not (site / "index.html").is_file():
+        print(f"{site}: no built edition {args.edition!r} here (expected index.html; run "
+              "`make site` first)", file=sys.stderr)
         return 1
-    text = render(site, args.listen, args.server_name, args.embed_ancestors)
+    edition = yaml.safe_load(edition_file.read_text(encoding="utf-8"))
+    url = urlsplit(edition["site_url"])
+    root = Path(args.docroot or f"/var/www/{url.hostname}")
+    ancestors = " ".join(edition.get("embed_portals") or []) or "'none'"
+    text = render(site, args.listen, url.hostname, ancestors, url.path, root)
+    text = (f"# Copy site/{args.edition}/ to {root}{url.path}\n" + text)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -39,13 +39,21 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_with_nginx(site: Path, work: Path, embed_ancestors: str = "'none'") -> Iterator[str]:
-    """Serve `site` at http://127.0.0.1:<port> with the shipped configuration."""
+def serve_with_nginx(site: Path, work: Path, embed_ancestors: str = "'none'",
+                     prefix: str = "") -> Iterator[str]:
+    """Serve the edition in `site` at http://127.0.0.1:<port><prefix>/ with the shipped
+    configuration; the URL returned includes the prefix (no trailing slash)."""
     if not os.path.exists(NGINX):
         raise RuntimeError("nginx not found: `make test` installs Debian's nginx")
     port = free_port()
+    prefix = prefix.rstrip("/")
+    root = site
+    if prefix:  # the edition's folder on the server, as an agency would publish it
+        root = work / "www"
+        (root / prefix.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
+        (root / prefix.lstrip("/")).symlink_to(site.resolve())
     (work / "site.conf").write_text(render(site, f"127.0.0.1:{port}", "localhost",
-                                           embed_ancestors), encoding="utf-8")
+                                           embed_ancestors, prefix, root), encoding="utf-8")
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read root-owned dirs
     (work / "nginx.conf").write_text(MAIN.format(user=user, tmp=work), encoding="utf-8")
     cmd = [NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", "stderr"]
@@ -55,7 +63,7 @@ def serve_with_nginx(site: Path, work: Path, embed_ancestors: str = "'none'") ->
     proc = subprocess.Popen([*cmd, "-g", "daemon off;"])
     try:
         _wait_for(port, proc)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}{prefix}"
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from content import Content
+from jsonld import directory_jsonld
 from markdown_source import DEFAULT_LANG, MARKER, PageSource
 from phone_links import link_numbers, link_numbers_html
 from print_qr import qr_svg
@@ -63,6 +65,7 @@ class PageRender:
     page: PageSource
     used_sources: list[str] = field(default_factory=list)
     site_url: str = ""
+    edition: object = None  # editions.EditionView: the directory's order, embed snippets
 
     @cached_property
     def env(self) -> Environment:
@@ -110,10 +113,12 @@ class PageRender:
     # Markers
 
     def contacts(self) -> str:
-        shown = self.content.published_contacts()
+        shown = (self.edition.contacts(self.content) if self.edition
+                 else self.content.published_contacts())
         for contact in shown:
             self._cite(contact["sources"])
-        return self.render("contacts.html", contacts=shown)
+        data = directory_jsonld(self.content, shown, self.lang, self.address())
+        return self.render("contacts.html", contacts=shown) + "\n" + data
 
     def call_buttons(self, ids: str) -> str:
         shown = [self.content.contacts[cid] for cid in ids.split(",")]
@@ -139,6 +144,33 @@ class PageRender:
     def search(self) -> str:
         root = relative_href(self.page.src, "index.vi.md")
         return self.render("search.html", index=root + SEARCH_FILE, root=root)
+
+    def embeds(self) -> str:
+        """For webmasters: each block of this edition, a preview link and the code to paste."""
+        from embeds import MESSAGE_TYPE, blocks, default_height
+
+        shown = []
+        for block in blocks(self.content, self.edition):
+            page = self.content.pages.get((block.slug, self.lang)) or self.content.pages.get(
+                (block.slug, DEFAULT_LANG))
+            title = page.title if block.slug else self.t(block.title_key)
+            url = block.url(self.edition, self.lang)
+            shown.append({"title": title, "url": url, "height": default_height(block),
+                          "preview": self.href_url(url)})
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.edition.site_url))
+        return self.render("embeds.html", blocks=shown, origin=origin, message=MESSAGE_TYPE)
+
+    def open_data(self) -> str:
+        """Links to the directory as data (one copy, at the edition's root) and to the feed."""
+        home = relative_href(self.page.src, "index.vi.md")  # this language's home
+        root = home if self.lang == DEFAULT_LANG else home + "../"
+        return self.render("open-data.html", data=root + "data/", feed=home + "feed.xml")
+
+    def href_url(self, url: str) -> str:
+        """A full address inside this edition, as a link relative to this page."""
+        here = self.edition.site_url + ("" if self.lang == DEFAULT_LANG else f"{self.lang}/")
+        here += page_url(self.page.src)
+        return posixpath.relpath(urlsplit(url).path, urlsplit(here).path) + "/"
 
     # Page parts
 
@@ -169,9 +201,9 @@ class PageRender:
 
 
 def render_page(content: Content, page: PageSource, lang: str, markdown: str,
-                site_url: str = "") -> str:
+                site_url: str = "", edition=None) -> str:
     """The page's Markdown with markers filled, its facts box, notices and sources foot."""
-    renderer = PageRender(content, lang, page, site_url=site_url)
+    renderer = PageRender(content, lang, page, site_url=site_url, edition=edition)
     body = checklist_boxes(link_numbers(markdown, renderer.phones))
     body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2)), body)
     head = []

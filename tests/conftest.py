@@ -23,11 +23,12 @@ FIXTURE_SITE_URL = "https://thu-nghiem.example.org/trang/"
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 
-def run_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_build(config: Path, site_dir: Path, env: dict | None = None,
+              args: list[str] | None = None) -> subprocess.CompletedProcess:
     """`scripts/build_site.py` in its own process, as `make site` runs it."""
     return subprocess.run(
         [sys.executable, str(REPO / "scripts" / "build_site.py"), "--config", str(config),
-         "--site-dir", str(site_dir)],
+         "--site-dir", str(site_dir), *(args or [])],
         capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
         timeout=600)
 
@@ -41,12 +42,22 @@ def make_tree(dest: Path) -> Path:
     return dest
 
 
+JOINT = "tinh-ca-mau"  # the joint edition: the other editions name its pages as canonical
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
+def all_editions(tmp_path_factory) -> Path:
+    """`make site` of the real content: every edition under site/<id>/."""
     site = tmp_path_factory.mktemp("real") / "site"
     result = run_build(REPO / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def real_site(all_editions) -> Path:
+    """The joint edition, as its readers get it."""
+    return all_editions / JOINT
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +66,7 @@ def fixture_site(tmp_path_factory) -> Path:
     site = tree / "site"
     result = run_build(tree / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
-    return site
+    return site / "thu"
 
 
 @pytest.fixture
@@ -119,9 +130,5 @@ def nginx_url(real_site, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx")
     site = tmp / "site"
     shutil.copytree(real_site, site)
-    for lang in ("", "en/"):  # stand-ins until the site ships embed pages of its own
-        embed = site / f"{lang}embed" / "hotlines" / "index.html"
-        embed.parent.mkdir(parents=True)
-        embed.write_text('<html lang="vi"><body><a href="tel:111">111</a></body></html>')
     with serve_with_nginx(site, tmp, PORTALS) as url:
         yield url

@@ -9,7 +9,10 @@ from axe_playwright_python.sync_playwright import Axe
 pytestmark = pytest.mark.browser
 TEMPLATES = {"home": "", "directory": "duong-day-nong/",
              "policy": "chinh-sach/luat-53-2024-qh15/", "awareness": "nguoi-co-nguy-co/",
-             "officials": "can-bo/", "404": "404.html"}
+             "officials": "can-bo/", "404": "404.html",
+             "webmasters": "gioi-thieu/nhung-va-du-lieu/",
+             "embed": "embed/duong-day-nong/", "embed-contacts": "embed/lien-he/",
+             "embed-page": "embed/trang/bao-tin/"}
 SCREENS = {"phone": {"width": 360, "height": 640}, "desktop": {"width": 1280, "height": 800}}
 
 

@@ -1,0 +1,46 @@
+"""What a finished edition build gets besides its pages: colours, embeddable blocks, open data
+and an Atom feed per language. Called once, after the last language is built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from content import Content
+from edition_style import embed_css, site_css
+from editions import EditionView
+from embeds import write_embeds
+from feeds import FeedEntry, atom_feed
+from markdown_source import DEFAULT_LANG
+from open_data import write_open_data
+from render import page_url
+
+LANGS = (DEFAULT_LANG, "en")
+SITE_CSS = Path("assets/stylesheets/site.css")
+FEED = "feed.xml"
+DATA = "data"
+
+
+def write_outputs(content: Content, edition: EditionView, site: Path, bodies: dict) -> None:
+    colours = edition.record.get("colours")
+    css = site / SITE_CSS
+    if css.is_file() and colours:
+        css.write_text(css.read_text(encoding="utf-8") + site_css(colours), encoding="utf-8")
+    write_embeds(content, edition, site, bodies, embed_css(colours))
+    write_open_data(content, site / DATA)
+    for lang in LANGS:
+        prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+        (site / prefix).mkdir(parents=True, exist_ok=True)
+        (site / prefix / FEED).write_text(feed(content, edition, lang), encoding="utf-8")
+
+
+def feed(content: Content, edition: EditionView, lang: str) -> str:
+    """The edition's pages in `lang`, newest review first: readers see what changed."""
+    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+    home = edition.site_url + prefix
+    entries = [FeedEntry(page.title, home + page_url(page.src), page.meta["reviewed"],
+                         page.meta["description"])
+               for (slug, page_lang), page in sorted(content.pages.items())
+               if page_lang == lang and edition.carries(slug)]
+    agency = content.agencies[edition.record["agency"]]["name"]
+    return atom_feed(entries, feed_url=home + FEED, site_url=home, title=edition.name(lang),
+                     lang=lang, author=agency.get(lang) or agency[DEFAULT_LANG])

@@ -1,0 +1,21 @@
+"""The edition's colours as CSS custom properties, appended to the site's own stylesheet."""
+
+from __future__ import annotations
+
+
+def site_css(colours: dict | None) -> str:
+    """Material's colour variables for the header, links and focus."""
+    if not colours:
+        return ""
+    primary = colours["primary"]
+    rules = [f"--md-primary-fg-color:{primary}", f"--md-primary-fg-color--light:{primary}",
+             f"--md-primary-fg-color--dark:{primary}", f"--md-typeset-a-color:{primary}"]
+    if colours.get("accent"):
+        rules.append(f"--md-accent-fg-color:{colours['accent']}")
+    return "\n/* This edition's colours (content/editions/) */\n:root{" + ";".join(rules) + "}\n"
+
+
+def embed_css(colours: dict | None) -> str:
+    if not colours:
+        return ""
+    return "\n/* This edition's colour */\n:root{--primary:" + colours["primary"] + "}\n"

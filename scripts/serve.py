@@ -1,0 +1,51 @@
+"""Preview one edition on http://127.0.0.1:8000/ with reload on save (`make serve`).
+
+    python scripts/serve.py [--edition ID] [--lang vi|en]
+
+With --lang only that language is built, which makes each reload faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from content import load_content
+from editions import edition_config, load_base, write_config
+from problems import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--edition", help="an id from content/editions/ (default: the joint one)")
+    parser.add_argument("--lang", choices=["vi", "en"], help="build only this language")
+    parser.add_argument("--addr", default="127.0.0.1:8000")
+    args = parser.parse_args(argv)
+    try:
+        content = load_content(ROOT)
+    except ContentError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    edition_id = args.edition or content.canonical_edition().id
+    if edition_id not in content.editions:
+        print(f"content/editions/{edition_id}.yml: there is no edition {edition_id!r} "
+              f"(expected one of: {', '.join(sorted(content.editions))})", file=sys.stderr)
+        return 1
+    config = edition_config(load_base(ROOT / "mkdocs.yml"), ROOT, content,
+                            content.editions[edition_id])
+    config["site_url"] = f"http://{args.addr}/"  # links and the language switch work locally
+    if args.lang:
+        config["plugins"]["i18n"]["build_only_locale"] = args.lang
+    path = write_config(config, ROOT / ".build" / f"serve-{edition_id}.yml")
+    os.execv(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--config-file",
+                              str(path), "--dev-addr", args.addr, "--watch", str(ROOT / "content")])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
