@@ -38,7 +38,7 @@ def test_security_headers_on_every_response(nginx_url, path):
     assert headers.get("Set-Cookie") is None
 
 
-@pytest.mark.parametrize("path", ["/embed/hotlines/", "/en/embed/hotlines/"])
+@pytest.mark.parametrize("path", ["/embed/duong-day-nong/", "/en/embed/trang/bao-tin/"])
 def test_only_embed_pages_may_be_framed_and_only_by_the_portals(nginx_url, path):
     status, headers, _ = get(nginx_url + path)
     assert status == 200
