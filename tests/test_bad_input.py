@@ -56,6 +56,7 @@ CORPUS = [
         [
             "content/agencies.yml:4: don-vi-thu/successor: agency 'khong-co' does not exist (expected an id from content/agencies.yml)",
             "content/contacts.yml:2: duong-day-thu/agency: agency 'don-vi-thu' no longer exists; its work moved to 'khong-co' (expected the id of the body that runs the line today)",
+            "content/editions/thu.yml:1: thu/agency: 'don-vi-thu' no longer exists; its work moved to 'khong-co' (expected a current agency)",
         ],
     ),
     (
@@ -73,7 +74,7 @@ CORPUS = [
         "sources: []",
         "sources: []\nauthor: An",
         [
-            "docs/danh-ba.vi.md:6: author: unknown field 'author' (expected only these fields: title, description, reviewed, review_by, sources, policy, hide, search)"
+            "docs/danh-ba.vi.md:6: author: unknown field 'author' (expected only these fields: title, description, reviewed, review_by, sources, embeddable, policy, hide, search)"
         ],
     ),
     (

@@ -74,6 +74,6 @@ def test_a_good_build_replaces_the_site(built):
     edit(tree, "docs/danh-ba.vi.md", "Gọi 0912 345 678 nếu cần.", "Gọi ngay 0912 345 678.")
     result = run_build(tree / "mkdocs.yml", tree / "site")
     assert result.returncode == 0, result.stderr
-    html = (tree / "site" / "danh-ba" / "index.html").read_text(encoding="utf-8")
+    html = (tree / "site" / "thu" / "danh-ba" / "index.html").read_text(encoding="utf-8")
     assert "Gọi ngay" in html
     assert snapshot(tree / "site") != before

@@ -7,13 +7,16 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import urllib.request
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
 from conftest import REPO, serve
 from nginx_run import serve_with_nginx
+from site_check import html_files, parse_html
 
 pytestmark = pytest.mark.browser
 EID = "so-y-te-ca-mau"  # published in a folder of its portal: /ho-tro/
@@ -165,3 +168,27 @@ def test_every_embeddable_page_has_a_block_in_both_languages(all_editions):
         built = sorted(p.name for p in (all_editions / EID / lang / "embed" / "trang").iterdir())
         assert built == marked
     assert Path(all_editions / EID / "en" / "embed" / "lien-he" / "index.html").is_file()
+
+
+def test_edition_under_its_folder_has_its_colour_and_every_link_answers(browser, portal):
+    """The whole edition served from /ho-tro/: every page, and every link on it, answers."""
+    _, _, edition_url = portal
+    page = browser.new_page()
+    page.goto(edition_url + "/")
+    colour = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert colour == "rgb(0, 105, 92)"  # #00695c from the edition's file
+    page.close()
+    site = Path(portal[0]).parent / "site"
+    seen: dict[str, int] = {}
+    for path in html_files(site):
+        rel = path.relative_to(site).as_posix()
+        page_url = f"{edition_url}/{rel}"
+        for _, _, url in parse_html(path.read_text("utf-8")).links:
+            target = urljoin(page_url, url).split("#")[0]
+            if urlsplit(target).netloc != urlsplit(edition_url).netloc or target in seen:
+                continue
+            assert urlsplit(target).path.startswith("/ho-tro/"), (rel, url)
+            with urllib.request.urlopen(target, timeout=10) as response:
+                seen[target] = response.status
+    assert len(seen) > 50 and set(seen.values()) == {200}

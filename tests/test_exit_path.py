@@ -8,7 +8,9 @@ import re
 import subprocess
 import sys
 
-from conftest import REPO
+from conftest import JOINT, REPO
+from content import load_content
+from editions import edition_config, load_base, write_config
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -20,8 +22,11 @@ def files(site) -> dict[str, bytes]:
 
 def test_properdocs_builds_the_same_site(real_site, tmp_path):
     out = tmp_path / "site"
+    content = load_content(REPO)  # the joint edition's config, as `make site` writes it
+    config = write_config(edition_config(load_base(REPO / "mkdocs.yml"), REPO, content,
+                                         content.editions[JOINT]), tmp_path / "joint.yml")
     result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"),
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(config),
          "-d", str(out)],
         cwd=REPO, capture_output=True, text=True, check=False, timeout=600,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -77,8 +77,10 @@ CASES = [
     ("line run by a former body", "content/agencies.yml", "  sources: [nguon-thu]",
      "  sources: [nguon-thu]\n  successor: don-vi-moi\n- id: don-vi-moi\n"
      "  name: {vi: Đơn vị mới, en: New agency}\n  sources: [nguon-thu]",
-     "content/contacts.yml:2: duong-day-thu/agency: agency 'don-vi-thu' no longer exists; its "
-     "work moved to 'don-vi-moi' (expected the id of the body that runs the line today)"),
+     ["content/contacts.yml:2: duong-day-thu/agency: agency 'don-vi-thu' no longer exists; its "
+      "work moved to 'don-vi-moi' (expected the id of the body that runs the line today)",
+      "content/editions/thu.yml:1: thu/agency: 'don-vi-thu' no longer exists; its work moved to "
+      "'don-vi-moi' (expected a current agency)"]),
     ("broken YAML", "content/agencies.yml", "  sources: [nguon-thu]", "  sources: [nguon-thu",
      "content/agencies.yml:4: YAML syntax error: expected ',' or ']', but got '<stream end>' "
      "(expected valid YAML; check the indentation, colons and quotes)"),
