@@ -158,7 +158,8 @@ class PageRender:
             shown.append({"title": title, "url": url, "height": default_height(block),
                           "preview": self.href_url(url)})
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.edition.site_url))
-        return self.render("embeds.html", blocks=shown, origin=origin, message=MESSAGE_TYPE)
+        return self.render("embeds.html", blocks=shown, origin=origin, message=MESSAGE_TYPE,
+                           portals=self.edition.record.get("embed_portals") or [])
 
     def open_data(self) -> str:
         """Links to the directory as data (one copy, at the edition's root) and to the feed."""

@@ -170,6 +170,8 @@ def test_webmaster_page_shows_this_editions_embed_code(all_editions, eid):
     assert f"{url}embed/duong-day-nong/" in srcs and f"{url}embed/trang/bao-tin/" in srcs
     for src in srcs:
         assert (all_editions / eid / src[len(url):] / "index.html").is_file(), src
+    for portal in EDITIONS[eid]["embed_portals"]:
+        assert f"<code>{portal}</code>" in html
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
     assert f"event.origin !== &#34;{origin}&#34;" in html or \
         f'event.origin !== "{origin}"' in html
