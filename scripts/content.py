@@ -106,6 +106,29 @@ class Content:
         return urlsplit(self.sources[source_id]["url"]).hostname or ""
 
 
+_cache: dict[Path, tuple[tuple, Content]] = {}
+
+
+def load_content_cached(root: Path) -> Content:
+    """load_content, read again only when a file under content/ or docs/ changed.
+
+    mkdocs-static-i18n runs the whole build once per language in one process, and
+    `mkdocs serve` rebuilds after each save: both would otherwise read everything again.
+    """
+    stamp = _stamp(root)
+    cached = _cache.get(root)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    content = load_content(root)
+    _cache[root] = (stamp, content)
+    return content
+
+
+def _stamp(root: Path) -> tuple:
+    files = [p for folder in ("content", "docs") for p in sorted((root / folder).rglob("*"))]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
 def load_content(root: Path) -> Content:
     """Read, validate and cross-check everything under root/content and root/docs."""
     content = Content(root=root)

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from content import Content, load_content
+from content import Content, load_content_cached
 from edition_links import left_out_urls, set_canonical, unlink_left_out
 from edition_outputs import write_outputs
 from editions import view
@@ -41,7 +41,7 @@ def on_config(config):
     """Load and validate all content before anything is built (again for each language)."""
     root = Path(config.docs_dir).resolve().parent
     try:
-        _state["content"] = load_content(root)
+        _state["content"] = load_content_cached(root)
     except ContentError as err:
         raise PluginError("\n" + err.report()) from None
     _state["edition"] = view(_state["content"], config.extra.get("edition"),

@@ -10,11 +10,11 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from content import Content
@@ -29,6 +29,21 @@ PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 TEMPLATES = [PARTIALS / "data", PARTIALS]
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
+
+
+@cache
+def _environment() -> Environment:
+    """One environment for every page, so each template is compiled once per build."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=False)
+    env.filters["tel_links"] = _tel_links
+    return env
+
+
+@pass_context
+def _tel_links(context, text: str) -> str:
+    return link_numbers_html(text, context["phones"])
 
 
 def page_url(src: str) -> str:
@@ -67,15 +82,6 @@ class PageRender:
     site_url: str = ""
     edition: object = None  # editions.EditionView: the directory's order, embed snippets
 
-    @cached_property
-    def env(self) -> Environment:
-        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                          keep_trailing_newline=False)
-        env.globals.update(t=self.t, loc=self.loc, date=self.date, href=self.href,
-                           lang=self.lang, content=self.content)
-        env.filters["tel_links"] = lambda text: link_numbers_html(text, self.phones)
-        return env
 
     @cached_property
     def phones(self) -> dict[str, str]:
@@ -107,7 +113,9 @@ class PageRender:
                 self.used_sources.append(sid)
 
     def render(self, template: str, **context) -> str:
-        html = self.env.get_template(template).render(**context)
+        helpers = {"t": self.t, "loc": self.loc, "date": self.date, "href": self.href,
+                   "lang": self.lang, "content": self.content, "phones": self.phones}
+        html = _environment().get_template(template).render(**helpers, **context)
         return "\n".join(line for line in html.splitlines() if line.strip())
 
     # Markers
@@ -147,7 +155,7 @@ class PageRender:
 
     def embeds(self) -> str:
         """For webmasters: each block of this edition, a preview link and the code to paste."""
-        from embeds import MESSAGE_TYPE, blocks, default_height
+        from embeds import MESSAGE_TYPE, blocks, default_height  # embeds imports this module
 
         shown = []
         for block in blocks(self.content, self.edition):
