@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check lint serve clean system-deps bench-site bench-pages bench-editions nginx-conf
+.PHONY: site test check lint serve clean system-deps bench bench-site bench-pages bench-editions nginx-conf
 
 site: $(VENV)/.site-deps  ## build every edition into site/<id>/ (or one: EDITION=<id>)
 	$(PY) scripts/build_site.py $(if $(EDITION),--edition $(EDITION))
@@ -48,6 +48,9 @@ bench-site: $(VENV)/.site-deps  ## print build time and page weight figures
 
 bench-editions: $(VENV)/.site-deps  ## time all editions, sequential vs parallel
 	$(PY) scripts/bench_editions.py
+
+bench: $(VENV)/.site-deps  ## build time, memory and page weight at 200 and 1000 pages/lang (< 10 min)
+	$(PY) scripts/bench_scale.py
 
 nginx-conf: $(VENV)/.site-deps  ## print the nginx server block for one edition (EDITION=<id>)
 	$(PY) scripts/nginx_conf.py --edition $(or $(EDITION),tinh-ca-mau)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from content import Content, load_content
+from content import Content, hand_over, load_content
 from editions import config_problems, edition_config, load_base, write_config
 from problems import ContentError, Problem
 from site_check import check_site
@@ -90,14 +90,16 @@ def _chosen(content: Content, base: dict, edition: str | None) -> list[str]:
 def build_editions(content: Content, base: dict, config: Path, chosen: list[str], work: Path,
                    jobs: int) -> list[Result]:
     """Build and check each edition under work/site/<id>/, `jobs` at a time."""
+    env = hand_over(content, work / "content.pickle")
+
     def one(eid: str) -> Result:
         edition = content.editions[eid]
         cfg = write_config(edition_config(base, config.parent, content, edition),
                            work / "configs" / f"{eid}.yml")
         out = work / "site" / eid
-        lines = _mkdocs_build(cfg, out, content)
+        lines = _mkdocs_build(cfg, out, content, env)
         if not lines:
-            found = check_site(out, edition["site_url"])
+            found = check_site(out, edition["site_url"], jobs)
             lines = [str(p) for p in source_problems(found, content)]
         return Result(eid, lines)
 
@@ -105,12 +107,12 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
         return list(pool.map(one, chosen))
 
 
-def _mkdocs_build(config: Path, out: Path, content: Content) -> list[str]:
+def _mkdocs_build(config: Path, out: Path, content: Content, extra_env: dict) -> list[str]:
     """Run mkdocs in its own process (the i18n plugin keeps state between builds).
 
     Not --quiet: it hides warnings from --strict's count, so a broken link would pass.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict",
            "--config-file", str(config), "--site-dir", str(out)]
     result = subprocess.run(cmd, cwd=config.parent, env=env, capture_output=True, text=True,

@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import print_qr
 from content import Content, load_content_cached
 from edition_links import left_out_urls, set_canonical, unlink_left_out
 from edition_outputs import write_outputs
@@ -25,7 +26,7 @@ from embeds import PageBody
 from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang
 from markdown_source import split_name
 from problems import ContentError
-from render import insert_after_body, page_url, quick_exit, render_page
+from render import insert_after_body, page_address, page_url, quick_exit, render_page_parts
 from search_index import SearchIndex
 
 # A neutral page to land on (an edition may set its own in extra.quick_exit.url).
@@ -33,6 +34,7 @@ QUICK_EXIT_URL = "https://www.google.com.vn/"
 SITE_CSS = "assets/stylesheets/site.css"
 QUICK_EXIT_JS = "assets/javascripts/quick-exit.js"
 SEARCH_JS = "assets/javascripts/search.js"
+LANGS = ("vi", "en")
 
 _state: dict = {}
 
@@ -49,6 +51,13 @@ def on_config(config):
     _state.setdefault("404", Fallback404(default_lang="vi"))
     _state.setdefault("search", SearchIndex())
     _state.setdefault("bodies", {})
+    _state["feet"] = {}
+    _state["buttons"] = {}
+    print_qr.use_cache(root / ".cache" / "qr")
+    # in the order MkDocs builds: each language in turn, pages by file name
+    print_qr.prepare(page_address(config.site_url, lang, page.src) for lang in LANGS
+                     for (slug, _), page in sorted(_state["content"].pages.items())
+                     if _state["edition"].carries(slug))
     config.watch.append(str(root / "content"))
     _ensure_assets(config)
     return config
@@ -72,10 +81,12 @@ def on_page_markdown(markdown, page, config, files):
     # so two builds of the same commit are byte-identical.
     page.update_date = source.meta["reviewed"]
     try:
-        return render_page(content, source, lang, markdown, config.site_url or "",
-                           _state["edition"])
+        body, foot = render_page_parts(content, source, lang, markdown, config.site_url or "",
+                                       _state["edition"])
     except ContentError as err:
         raise PluginError("\n" + err.report()) from None
+    _state["feet"][page.file.src_uri] = foot  # added after the Markdown conversion
+    return body
 
 
 def on_page_content(html, page, config, files):
@@ -84,6 +95,7 @@ def on_page_content(html, page, config, files):
     source = _page_source(_state["content"], page)
     gone = left_out_urls(_state["edition"].left_out, lang, "vi")
     html = unlink_left_out(html, page.url, gone)
+    html += "\n" + _state["feet"].pop(page.file.src_uri, "")
     if source.lang == lang:  # a page shown in its own language, not a fallback
         _state["bodies"][(lang, source.slug)] = PageBody(page.title or source.title, html,
                                                          page.url)
@@ -119,8 +131,11 @@ def on_post_template(output_content, template_name, config):
 def _page_chrome(html: str, config, lang: str, help_href: str | None) -> str:
     """What every page gets, 404 included: quick exit first, no sitemap-fetching alternates."""
     settings = config.extra.get("quick_exit") or {}
-    button = quick_exit(_state["content"], lang, settings.get("url", QUICK_EXIT_URL), help_href)
-    return drop_head_alternates(insert_after_body(html, button))
+    key = (lang, settings.get("url", QUICK_EXIT_URL), help_href)
+    buttons = _state.setdefault("buttons", {})  # the same few buttons on every page
+    if key not in buttons:
+        buttons[key] = quick_exit(_state["content"], *key)
+    return drop_head_alternates(insert_after_body(html, buttons[key]))
 
 
 def _quick_exit_help(config, to_href) -> str | None:
@@ -137,6 +152,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
+    print_qr.finish()
     site = Path(config.site_dir)
     _state["404"].write(site)
     _state["search"].write(site, default_lang="vi")

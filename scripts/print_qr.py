@@ -1,16 +1,89 @@
-"""QR codes for printed pages, made at build time (no request to any QR service)."""
+"""QR codes for printed pages, made at build time (no request to any QR service).
+
+Making a code takes a couple of milliseconds, once per page and language: on a big site that
+is seconds. Codes are kept in a folder (.cache/qr/ beside the content, one file per address),
+and `prepare` makes the missing ones in a helper process while MkDocs renders the pages.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
 import segno
 
+VERSION = f"segno-{segno.__version__}-m-mask0-s3-b2"  # change it when the drawing changes
+_cache_dir: Path | None = None
+_helper: multiprocessing.Process | None = None
 
-def qr_svg(address: str) -> str:
+
+def make_svg(address: str) -> str:
     """An inline SVG QR code of `address`; it scales to the size the print CSS gives it."""
-    # A fixed mask skips segno's scoring of all eight (3-4 times faster on every page); any
-    # mask is a valid code that phone cameras read.
+    # A fixed mask skips segno's scoring of all eight (3-4 times faster); any mask is a
+    # valid code that phone cameras read.
     code = segno.make(address, error="m", mask=0, boost_error=False)
     svg = code.svg_inline(scale=3, border=2, dark="#000")
     size = code.symbol_size(scale=3, border=2)[0]
     # fixed width/height would stop the print CSS from sizing it; a viewBox keeps its shape
     return svg.replace(f'width="{size}" height="{size}"', f'viewBox="0 0 {size} {size}"', 1)
+
+
+def use_cache(folder: Path | None) -> None:
+    global _cache_dir
+    _cache_dir = folder
+
+
+def _path(address: str) -> Path | None:
+    if _cache_dir is None:
+        return None
+    key = hashlib.sha256(f"{VERSION}\n{address}".encode()).hexdigest()
+    return _cache_dir / f"{key}.svg"
+
+
+def _store(path: Path, svg: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_text(svg, encoding="utf-8")
+    os.replace(partial, path)  # readers see a whole file or none
+
+
+def qr_svg(address: str) -> str:
+    """The code for `address`: from the folder when made already, else made now and kept."""
+    path = _path(address)
+    if path is not None and path.is_file():
+        return path.read_text(encoding="utf-8")
+    svg = make_svg(address)
+    if path is not None:
+        _store(path, svg)
+    return svg
+
+
+def _make_missing(addresses: list[str]) -> None:
+    for address in addresses:
+        path = _path(address)
+        if path is not None and not path.is_file():
+            _store(path, make_svg(address))
+
+
+def prepare(addresses: Iterable[str]) -> None:
+    """Make the codes not in the folder yet, in a helper process, in the order given."""
+    global _helper
+    missing = [a for a in dict.fromkeys(addresses) if (p := _path(a)) and not p.is_file()]
+    if not missing or _helper is not None or threading.active_count() > 1:
+        return  # `mkdocs serve` runs threads, and forking beside them is unsafe
+    _helper = multiprocessing.get_context("fork").Process(target=_make_missing,
+                                                          args=(missing,), daemon=True)
+    _helper.start()
+
+
+def finish() -> None:
+    """Stop the helper (pages that needed a code it had not made yet made their own)."""
+    global _helper
+    if _helper is not None:
+        _helper.terminate()
+        _helper.join()
+        _helper = None

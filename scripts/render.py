@@ -56,6 +56,12 @@ def page_url(src: str) -> str:
     return stem + "/"
 
 
+def page_address(site_url: str, lang: str, src: str) -> str:
+    """The full address of the page built from `src` in `lang`."""
+    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+    return site_url.rstrip("/") + "/" + prefix + page_url(src)
+
+
 def relative_href(from_src: str, to_src: str) -> str:
     """A link from one page to another, relative, so it works under /, /en/ and any sub-path."""
     here = page_url(from_src) or "."
@@ -200,10 +206,7 @@ class PageRender:
 
     def address(self) -> str:
         """This page's full address in this language, for the printed QR code."""
-        if not self.site_url:
-            return ""
-        prefix = "" if self.lang == DEFAULT_LANG else f"{self.lang}/"
-        return self.site_url.rstrip("/") + "/" + prefix + page_url(self.page.src)
+        return page_address(self.site_url, self.lang, self.page.src) if self.site_url else ""
 
     def fallback_notice(self) -> str:
         return self.render("fallback-notice.html")
@@ -212,6 +215,17 @@ class PageRender:
 def render_page(content: Content, page: PageSource, lang: str, markdown: str,
                 site_url: str = "", edition=None) -> str:
     """The page's Markdown with markers filled, its facts box, notices and sources foot."""
+    body, foot = render_page_parts(content, page, lang, markdown, site_url, edition)
+    return f"{body}\n\n{foot}\n"
+
+
+def render_page_parts(content: Content, page: PageSource, lang: str, markdown: str,
+                      site_url: str = "", edition=None) -> tuple[str, str]:
+    """(Markdown with markers filled, facts box and notices; the sources foot as HTML).
+
+    The foot (with its QR code) is HTML that needs no Markdown: the hooks add it after the
+    conversion, which is faster on big sites.
+    """
     renderer = PageRender(content, lang, page, site_url=site_url, edition=edition)
     body = checklist_boxes(link_numbers(markdown, renderer.phones))
     body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2)), body)
@@ -220,7 +234,7 @@ def render_page(content: Content, page: PageSource, lang: str, markdown: str,
         head.append(renderer.fallback_notice())
     head.append(renderer.policy_facts())
     body = _after_title(body, "\n\n".join(part for part in head if part))
-    return f"{body.rstrip()}\n\n{renderer.page_foot()}\n"
+    return body.rstrip(), renderer.page_foot()
 
 
 def _fill(renderer: PageRender, name: str, arg_text: str) -> str:

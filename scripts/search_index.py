@@ -35,17 +35,17 @@ def plain_text(page_html: str) -> str:
 class SearchIndex:
     """Pages collected during the build, per language, written once at the end."""
 
-    pages: dict[str, list[dict]] = field(default_factory=dict)
+    pages: dict[str, dict[str, dict]] = field(default_factory=dict)
 
     def add(self, lang: str, url: str, title: str, page_html: str) -> None:
-        entries = self.pages.setdefault(lang, [])
-        entries[:] = [e for e in entries if e["url"] != url]  # `mkdocs serve` rebuilds
-        entries.append({"url": url, "title": title, "text": plain_text(page_html)})
+        # keyed by URL: `mkdocs serve` rebuilds replace a page's entry
+        entries = self.pages.setdefault(lang, {})
+        entries[url] = {"url": url, "title": title, "text": plain_text(page_html)}
 
     def write(self, site_dir: Path, default_lang: str) -> None:
         for lang, entries in self.pages.items():
             root = site_dir if lang == default_lang else site_dir / lang
             root.mkdir(parents=True, exist_ok=True)
-            data = {"lang": lang, "pages": sorted(entries, key=lambda e: e["url"])}
+            data = {"lang": lang, "pages": [entries[url] for url in sorted(entries)]}
             (root / FILE_NAME).write_text(json.dumps(data, ensure_ascii=False,
                                                      separators=(",", ":")), encoding="utf-8")

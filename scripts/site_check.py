@@ -5,8 +5,11 @@ links (the language switch, the 404 page) need resolving against site_url's path
 
 from __future__ import annotations
 
+import html
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -25,32 +28,51 @@ class ParsedPage:
     lang: str = ""
 
 
-class _Parser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.page = ParsedPage()
+# A regular-expression scan instead of html.parser: the same tags and attributes, several
+# times faster, which matters when an edition has thousands of pages of ~100 links each.
+HIDDEN = re.compile(r"<!--.*?-->|(<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>).*?</\2\s*>",
+                    re.S | re.I)
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+URL_ATTRS = ("href", "src", "data", "srcset")
+WANTED = re.compile(r"(?:href|src|data|srcset|id|name|lang)\s*=", re.I)
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+
+def parse_html(text: str) -> ParsedPage:
+    """The ids, links and language of a page (comments and script bodies skipped)."""
+    page = ParsedPage()
+    text = HIDDEN.sub(lambda m: m[1] or "", text)
+    for match in TAG.finditer(text):
+        if not WANTED.search(match[2]):
+            continue  # most tags carry only a class: no id, link or language
+        tag = match[1].lower()
+        attrs = _attributes(match[2])
         if tag == "html":
-            self.page.lang = attrs.get("lang") or ""
+            page.lang = attrs.get("lang") or ""
         for key in ("id", "name") if tag == "a" else ("id",):
             if attrs.get(key):
-                self.page.ids.add(attrs[key])
-        for attr in ("href", "src", "data", "srcset"):
+                page.ids.add(attrs[key])
+        for attr in URL_ATTRS:
             value = attrs.get(attr)
             if value is None:
                 continue
             kind = attr
             if tag == "link" and set((attrs.get("rel") or "").split()) & LINK_RELS_NOT_FETCHED:
                 kind = "page-link"
-            self.page.links.append((tag, kind, value))
+            page.links.append((tag, kind, value))
+    return page
 
 
-def parse_html(text: str) -> ParsedPage:
-    parser = _Parser()
-    parser.feed(text)
-    return parser.page
+def _attributes(text: str) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    for match in ATTR.finditer(text):
+        name = match[1].lower()
+        value = next((v for v in match.groups()[1:] if v is not None), "")
+        attrs.setdefault(name, html.unescape(value) if "&" in value else value)
+    return attrs
+
+
+PARALLEL_FROM = 200  # pages; below this, starting processes costs more than it saves
 
 
 def html_files(site: Path) -> list[Path]:
@@ -67,22 +89,49 @@ class Finding:
         return f"site/{self.page}: {self.problem}"
 
 
-def check_site(site: Path, site_url: str) -> list[Finding]:
-    """Every problem in the built site, naming the page and the link."""
-    pages = {p.relative_to(site).as_posix(): parse_html(p.read_text(encoding="utf-8"))
-             for p in html_files(site)}
+def check_site(site: Path, site_url: str, jobs: int = 1) -> list[Finding]:
+    """Every problem in the built site, naming the page and the link.
+
+    With jobs > 1 the pages are read in that many processes: on a big edition reading is most
+    of the time, and threads would wait on each other.
+    """
+    files = html_files(site)
+    if jobs > 1 and len(files) > PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            parsed = list(pool.map(_parse_file, files, chunksize=64))
+    else:
+        parsed = [_parse_file(path) for path in files]
+    names = [path.relative_to(site).as_posix() for path in files]
+    pages = dict(zip(names, parsed, strict=True))
     base = urlsplit(site_url)
     findings = []
+    exists = _Exists(str(site))
     for rel, page in pages.items():
         page_url = urljoin(site_url, rel)
         for tag, attr, url in page.links:
-            problem = _check_link(site, pages, base, page_url, rel, tag, attr, url)
+            problem = _check_link(exists, pages, base, page_url, rel, tag, attr, url)
             if problem:
                 findings.append(Finding(rel, url, problem))
     return findings
 
 
-def _check_link(site, pages, base, page_url, rel, tag, attr, url) -> str | None:
+def _parse_file(path: Path) -> ParsedPage:
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+class _Exists(dict):
+    """Whether a file of the site exists, asked of the disk once per file."""
+
+    def __init__(self, root: str):
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, local: str) -> bool:
+        self[local] = found = os.path.isfile(os.path.join(self.root, local))
+        return found
+
+
+def _check_link(exists, pages, base, page_url, rel, tag, attr, url) -> str | None:
     if attr == "srcset":
         url = url.split()[0] if url.split() else url
     target = urlsplit(urljoin(page_url, url.strip()))
@@ -99,15 +148,14 @@ def _check_link(site, pages, base, page_url, rel, tag, attr, url) -> str | None:
         if urlsplit(url).scheme:
             return None  # a full address of another page on the same host, e.g. the portal
         return f"link {url!r} leaves the site's address {base.path} (expected a page of this site)"
-    return _check_target(site, pages, rel, url, target, base.path)
+    return _check_target(exists, pages, url, target, base.path)
 
 
-def _check_target(site, pages, rel, url, target, base_path) -> str | None:
+def _check_target(exists, pages, url, target, base_path) -> str | None:
     local = unquote(target.path[len(base_path):])
     if local == "" or local.endswith("/"):
         local += "index.html"
-    path = site / local
-    if not path.is_file():
+    if not exists[local]:
         return f"link {url!r} points to {local}, which does not exist"
     if target.fragment and local in pages and unquote(target.fragment) not in pages[local].ids:
         return f"link {url!r}: no anchor #{target.fragment} on {local}"

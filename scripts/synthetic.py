@@ -102,13 +102,6 @@ def make_synthetic_tree(dest: Path, pages_per_lang: int, editions: int,
     return dest
 
 
-def plain_config(tree: Path) -> Path:
-    """The tree's mkdocs.yml without our hooks: the plain-MkDocs baseline (no CSS/JS of ours)."""
-    config = load_base(tree / "mkdocs.yml")
-    config.pop("hooks", None)
-    return write_config(config, tree / "mkdocs.plain.yml")
-
-
 # Layout and titles
 
 def _cap(text: str) -> str:
