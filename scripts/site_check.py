@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ HIDDEN = re.compile(r"<!--.*?-->|(<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*'
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 URL_ATTRS = ("href", "src", "data", "srcset")
+SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 WANTED = re.compile(r"(?:href|src|data|srcset|id|name|lang)\s*=", re.I)
 
 
@@ -96,20 +98,32 @@ def check_site(site: Path, site_url: str, jobs: int = 1) -> list[Finding]:
     of the time, and threads would wait on each other.
     """
     files = html_files(site)
-    if jobs > 1 and len(files) > PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parsed = list(pool.map(_parse_file, files, chunksize=64))
-    else:
-        parsed = [_parse_file(path) for path in files]
     names = [path.relative_to(site).as_posix() for path in files]
-    pages = dict(zip(names, parsed, strict=True))
+    if jobs <= 1 or len(files) <= PARALLEL_FROM:
+        parsed = [_parse_file(path) for path in files]
+        ids = {rel: page.ids for rel, page in zip(names, parsed, strict=True)}
+        return _check_pages(str(site), site_url, ids, list(zip(names, parsed, strict=True)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        parsed = list(pool.map(_parse_file, files, chunksize=64))
+        ids = {rel: page.ids for rel, page in zip(names, parsed, strict=True)}
+        pages = list(zip(names, parsed, strict=True))
+        parts = [pages[i::jobs] for i in range(jobs)]
+        found = pool.map(_check_pages, [str(site)] * jobs, [site_url] * jobs, [ids] * jobs,
+                         parts)
+        order = {rel: i for i, rel in enumerate(names)}
+        return sorted((f for part in found for f in part), key=lambda f: order[f.page])
+
+
+def _check_pages(site: str, site_url: str, ids: dict[str, set[str]],
+                 pages: list[tuple[str, ParsedPage]]) -> list[Finding]:
+    """The problems of the links on `pages`; `ids` holds the anchors of every page."""
     base = urlsplit(site_url)
     findings = []
-    exists = _Exists(str(site))
-    for rel, page in pages.items():
+    exists = _Exists(site)
+    for rel, page in pages:
         page_url = urljoin(site_url, rel)
         for tag, attr, url in page.links:
-            problem = _check_link(exists, pages, base, page_url, rel, tag, attr, url)
+            problem = _check_link(exists, ids, base, page_url, rel, tag, attr, url)
             if problem:
                 findings.append(Finding(rel, url, problem))
     return findings
@@ -134,6 +148,10 @@ class _Exists(dict):
 def _check_link(exists, pages, base, page_url, rel, tag, attr, url) -> str | None:
     if attr == "srcset":
         url = url.split()[0] if url.split() else url
+    local = _relative_target(rel, url.strip())
+    if local is not None:  # most links: resolved within the site's own files, quickly
+        fragment = url.partition("#")[2]
+        return _check_local(exists, pages, url, local, fragment)
     target = urlsplit(urljoin(page_url, url.strip()))
     fetched = (tag, attr) in FETCHING
     if target.scheme in ("tel", "mailto") and not fetched:
@@ -151,12 +169,32 @@ def _check_link(exists, pages, base, page_url, rel, tag, attr, url) -> str | Non
     return _check_target(exists, pages, url, target, base.path)
 
 
+def _relative_target(rel: str, url: str) -> str | None:
+    """The file a plain relative link (no scheme, no leading /) leads to, or None."""
+    if not url or url.startswith("/") or SCHEME.match(url):
+        return None
+    path = url.partition("#")[0].partition("?")[0]
+    if not path:
+        return rel  # #anchor on the same page
+    local = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(path)))
+    if local.startswith(".."):
+        return None  # above the site's folder: the full check explains it
+    local = "" if local == "." else local
+    if path.endswith("/") or not local:
+        local = f"{local}/index.html" if local else "index.html"
+    return local
+
+
 def _check_target(exists, pages, url, target, base_path) -> str | None:
     local = unquote(target.path[len(base_path):])
     if local == "" or local.endswith("/"):
         local += "index.html"
+    return _check_local(exists, pages, url, local, target.fragment)
+
+
+def _check_local(exists, pages, url, local, fragment) -> str | None:
     if not exists[local]:
         return f"link {url!r} points to {local}, which does not exist"
-    if target.fragment and local in pages and unquote(target.fragment) not in pages[local].ids:
-        return f"link {url!r}: no anchor #{target.fragment} on {local}"
+    if fragment and local in pages and unquote(fragment) not in pages[local]:
+        return f"link {url!r}: no anchor #{fragment} on {local}"
     return None
