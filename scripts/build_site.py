@@ -15,8 +15,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,12 +33,14 @@ from source_map import mkdocs_problems, source_problems
 class Result:
     edition: str
     lines: list[str]  # what went wrong, for the editor; empty when the edition is fine
+    seconds: dict[str, float] = field(default_factory=dict)  # build and check, for --timings
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     config = Path(args.config).resolve()
     site = Path(args.site_dir).resolve() if args.site_dir else config.parent / "site"
+    started = time.perf_counter()
     try:
         content = load_content(config.parent)
         base = load_base(config)
@@ -45,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    validated = time.perf_counter() - started
     site.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
@@ -60,7 +64,17 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"Built {', '.join(chosen)} into {site}")
+    if args.timings:
+        _print_timings(validated, results, time.perf_counter() - started)
     return 0
+
+
+def _print_timings(validated: float, results: list[Result], total: float) -> None:
+    print(f"  validate content: {validated:.2f} s")
+    for result in results:
+        parts = ", ".join(f"{name} {value:.2f} s" for name, value in result.seconds.items())
+        print(f"  {result.edition}: {parts}")
+    print(f"  total: {total:.2f} s")
 
 
 def _parse_args(argv):
@@ -68,6 +82,8 @@ def _parse_args(argv):
     parser.add_argument("--config", default="mkdocs.yml", help="the base MkDocs config file")
     parser.add_argument("--site-dir", help="where to publish (default: site/ beside the config)")
     parser.add_argument("--edition", help="build only this edition, into site/<id>/")
+    parser.add_argument("--timings", action="store_true",
+                        help="print how long each step took")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="editions built at the same time (default: one per CPU)")
     return parser.parse_args(argv)
@@ -97,11 +113,15 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
         cfg = write_config(edition_config(base, config.parent, content, edition),
                            work / "configs" / f"{eid}.yml")
         out = work / "site" / eid
+        start = time.perf_counter()
         lines = _mkdocs_build(cfg, out, content, env)
+        result = Result(eid, lines, {"mkdocs build": time.perf_counter() - start})
         if not lines:
+            start = time.perf_counter()
             found = check_site(out, edition["site_url"], jobs)
-            lines = [str(p) for p in source_problems(found, content)]
-        return Result(eid, lines)
+            result.lines = [str(p) for p in source_problems(found, content)]
+            result.seconds["link check"] = time.perf_counter() - start
+        return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         return list(pool.map(one, chosen))

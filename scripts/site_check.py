@@ -31,9 +31,9 @@ class ParsedPage:
 
 # A regular-expression scan instead of html.parser: the same tags and attributes, several
 # times faster, which matters when an edition has thousands of pages of ~100 links each.
-HIDDEN = re.compile(r"<!--.*?-->|(<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>).*?</\2\s*>",
+HIDDEN = re.compile(r"<!--.*?-->|(<(script|style)\b(?:[^>\"']+|\"[^\"]*\"|'[^']*')*>).*?</\2\s*>",
                     re.S | re.I)
-TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']+|\"[^\"]*\"|'[^']*')*)>")
 ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 URL_ATTRS = ("href", "src", "data", "srcset")
 SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
