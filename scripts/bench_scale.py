@@ -30,7 +30,7 @@ import markdown
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from content import load_content
+from content import hand_over, load_content
 from editions import edition_config, load_base, write_config
 from synthetic import make_synthetic_tree
 
@@ -203,27 +203,51 @@ class Bench:
         return row
 
     def run(self, case: str, cmd: list[str], cwd: Path, notes: str,
-            estimate: float = 0.0) -> dict | None:
+            estimate: float = 0.0, env: dict | None = None) -> dict | None:
         """One build in a fresh process under the measuring wrapper; None when skipped."""
-        return self._child(case, ["--run", str(cwd), *cmd], notes, estimate)
+        return self._child(case, ["--run", str(cwd), *cmd], notes, estimate, env)
+
+    def pair(self, cases: list[tuple[str, list[str], str, dict | None]], cwd: Path,
+             times: int) -> list[dict | None]:
+        """Builds to compare, run in turn `times` times (the machine's noise hits each alike);
+        each row shows the median."""
+        runs: list[list[dict]] = [[] for _ in cases]
+        for _ in range(times):
+            for i, (case, cmd, _, env) in enumerate(cases):
+                result = self._child(case, ["--run", str(cold_root(cwd)), *cmd], "", 0.0, env,
+                                     quiet=True)
+                if result:
+                    runs[i].append(result)
+        out = []
+        for (case, _, notes, _), results in zip(cases, runs, strict=True):
+            if not results:
+                out.append(None)
+                continue
+            best = sorted(results, key=lambda r: r["seconds"])[len(results) // 2]
+            self.note(case, f"{notes} (median of {len(results)})", best["seconds"],
+                      best["peak_mb"])
+            out.append(best)
+        return out
 
     def helper(self, case: str, mode: str, path: Path, notes: str) -> dict | None:
         return self._child(case, [mode, str(path)], notes, 0.0)
 
-    def _child(self, case: str, args: list[str], notes: str, estimate: float) -> dict | None:
+    def _child(self, case: str, args: list[str], notes: str, estimate: float,
+               env: dict | None = None, quiet: bool = False) -> dict | None:
         if not fits(self.elapsed(), estimate, self.budget):
             self.note(case, f"skipped: estimated {estimate:.0f} s would pass the "
                             f"{self.budget:.0f} s budget")
             return None
-        out = subprocess.run([sys.executable, __file__, *args], env=ENV, capture_output=True,
-                             text=True, check=False)
+        out = subprocess.run([sys.executable, __file__, *args], env={**ENV, **(env or {})},
+                             capture_output=True, text=True, check=False)
         lines = out.stdout.strip().splitlines()
         if out.returncode != 0 or not lines:
             raise RuntimeError(f"{case}: the measuring process failed\n{out.stderr[-3000:]}")
         result = json.loads(lines[-1])
         if not result["ok"]:
             raise RuntimeError(f"{case}: the build failed\n" + "\n".join(result["tail"]))
-        self.note(case, notes, result["seconds"], result["peak_mb"])
+        if not quiet:
+            self.note(case, notes, result["seconds"], result["peak_mb"])
         return result
 
 
@@ -258,9 +282,13 @@ def variant_configs(size: Size, work: Path) -> tuple[Path, Path, Path]:
 
 
 def cold(size: Size) -> Path:
+    return cold_root(size.root)
+
+
+def cold_root(root: Path) -> Path:
     """The tree, with the QR codes of earlier builds removed: every 'ours' run starts cold."""
-    shutil.rmtree(size.root / ".cache", ignore_errors=True)
-    return size.root
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    return root
 
 
 def page_sizes(site: Path) -> list[tuple[int, int]]:
@@ -293,14 +321,17 @@ def bench_size(bench: Bench, size: Size) -> dict:
                      _python(str(SCRIPTS / "build_site.py"), "--config", str(size.config),
                              "--site-dir", str(site), "--edition", size.joint), cold(size),
                      "`make site EDITION=`: validate, vi+en build, link check")
-    hooked = bench.run(f"{size.label}: mkdocs build with our hooks",
-                       _python("-m", "mkdocs", "build", "-f", str(ours_cfg), "-d",
-                               str(bench.work / f"hooked-{size.name}")), cold(size),
-                       "the edition's config, MkDocs alone (no validation or link check)")
-    plain = bench.run(f"{size.label}: plain mkdocs, no hooks",
-                      _python("-m", "mkdocs", "build", "-f", str(plain_cfg), "-d",
-                              str(bench.work / f"plain-{size.name}")), size.root,
-                      "same docs and nav, without our hooks")
+    # as in `make site`: the content was validated once and is handed over to the build
+    handover = hand_over(load_content(size.root), bench.work / f"{size.name}.pickle")
+    hooked, plain = bench.pair([
+        (f"{size.label}: mkdocs build with our hooks",
+         _python("-m", "mkdocs", "build", "-f", str(ours_cfg), "-d",
+                 str(bench.work / f"hooked-{size.name}")),
+         "the edition's config, content handed over, no link check", handover),
+        (f"{size.label}: plain mkdocs, no hooks",
+         _python("-m", "mkdocs", "build", "-f", str(plain_cfg), "-d",
+                 str(bench.work / f"plain-{size.name}")),
+         "same docs and nav, without our hooks", None)], size.root, 1 if size.pages > 500 else 3)
     preview = bench.run(f"{size.label}: preview build, vi only",
                         _python("-m", "mkdocs", "build", "-f", str(preview_cfg), "-d",
                                 str(bench.work / f"preview-{size.name}")), size.root,
