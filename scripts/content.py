@@ -18,6 +18,7 @@ from markdown_source import DEFAULT_LANG, PageSource, read_page
 from phones import EXPECTED as PHONE_EXPECTED
 from phones import Phone, PhoneError, parse_phone
 from problems import ContentError, Problem
+from schemas import validate
 from yaml_source import YamlDoc, load_yaml_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -105,14 +106,6 @@ class Content:
 
     def source_host(self, source_id: str) -> str:
         return urlsplit(self.sources[source_id]["url"]).hostname or ""
-
-
-def validate(*args, **kwargs) -> list[Problem]:
-    """schemas.validate, imported when content is checked: builds that are handed validated
-    content never load jsonschema."""
-    from schemas import validate as check
-
-    return check(*args, **kwargs)
 
 
 _cache: dict[Path, tuple[tuple, Content]] = {}
