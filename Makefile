@@ -9,12 +9,19 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(VENV)/.site-deps  ## build every edition into site/<id>/ (or one: EDITION=<id>)
 	$(PY) scripts/build_site.py $(if $(EDITION),--edition $(EDITION))
 
-test: $(VENV)/.test-deps system-deps  ## run every test (unit, build, browser, nginx)
+test: $(VENV)/.test-deps system-deps cms-deps  ## run every test (unit, build, browser, nginx, web editor)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
 
-check: $(VENV)/.site-deps  ## validate the content only
-	$(PY) scripts/check_content.py
+check: $(VENV)/.site-deps  ## validate the content only (RELEASE=1: stop on a published contact due for a check)
+	$(PY) scripts/check_content.py $(if $(RELEASE),--release)
+
+.PHONY: status translated
+status: $(VENV)/.site-deps  ## English texts missing or stale, pages and contacts due for a check (STRICT=1: exit 1 if any English is missing or stale)
+	$(PY) scripts/status.py $(if $(STRICT),--strict)
+
+translated: $(VENV)/.site-deps  ## record the English as translated from today's Vietnamese (ONLY=<page, field or file>)
+	$(PY) scripts/status.py --record $(foreach item,$(ONLY),--only $(item))
 
 serve: $(VENV)/.site-deps  ## preview one edition on http://127.0.0.1:8000/ (EDITION=<id> LANG=vi|en)
 	$(PY) scripts/serve.py $(if $(EDITION),--edition $(EDITION)) $(if $(filter vi en,$(LANG)),--lang $(LANG))
@@ -59,5 +66,28 @@ node_modules/.bin/lighthouse:  # Lighthouse 12.2.3 works offline against Debian'
 	npm install --no-save --no-package-lock --no-audit --no-fund lighthouse@12.2.3
 
 bench-pages: $(VENV)/.test-deps system-deps node_modules/.bin/lighthouse  ## page weight + Lighthouse
-	test -f site/index.html || $(MAKE) site
+	test -f site/tinh-ca-mau/index.html || $(MAKE) site
 	$(PY) scripts/bench_pages.py
+
+# Editors: start new content from the schemas (scripts/new_content.py); nothing is published
+# until it is filled in and checked.
+.PHONY: new
+new: $(VENV)/.site-deps  ## start a page pair (PAGE=chinh-sach/ten-trang), a contact (CONTACT=<id> AGENCY=<agency-id> [NUMBER=…]) or an edition (EDITION=<id> AGENCY=<agency-id>)
+	@$(PY) scripts/new_content.py $(if $(PAGE),--page "$(PAGE)") $(if $(CONTACT),--contact "$(CONTACT)") $(if $(EDITION),--edition "$(EDITION)") $(if $(AGENCY),--agency "$(AGENCY)") $(if $(NUMBER),--number "$(NUMBER)")
+
+# The web editor for people who don't use Git (scripts/cms.py): Decap CMS and its local backend,
+# exact versions from npm, in .cms/node_modules/ rather than node_modules/: npm removes from a
+# node_modules folder every package the same command did not install (Lighthouse, or Decap).
+.PHONY: cms cms-deps
+DECAP_CMS := 3.16.3
+DECAP_SERVER := 3.11.3
+CMS_STAMP := .cms/node_modules/.installed-decap-cms-$(DECAP_CMS)-decap-server-$(DECAP_SERVER)
+
+cms-deps: $(CMS_STAMP)  ## install Decap CMS and decap-server (npm, exact versions, no lock file)
+
+$(CMS_STAMP):
+	npm install --prefix .cms --no-save --no-package-lock --no-audit --no-fund decap-cms@$(DECAP_CMS) decap-server@$(DECAP_SERVER)
+	touch $@
+
+cms: $(VENV)/.site-deps cms-deps  ## web editor on http://127.0.0.1:8090/admin/, files written here (Ctrl-C stops)
+	$(PY) scripts/cms.py serve

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import Content, hand_over, load_content
 from editions import config_problems, edition_config, load_base, write_config
+from messages_vi import translate_line
 from problems import ContentError, Problem
 from site_check import check_site
 from source_map import mkdocs_problems, source_problems
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         base = load_base(config)
         chosen = _chosen(content, base, args.edition)
     except ContentError as err:
-        print(err.report(), file=sys.stderr)
+        print(err.report(args.lang), file=sys.stderr)
         return 1
     validated = time.perf_counter() - started
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         results = build_editions(content, base, config, chosen, work, args.jobs)
         failed = [r for r in results if r.lines]
         if failed:
-            _report(failed)
+            _report(failed, args.lang)
             return 1
         if args.edition:
             _publish(work / "site" / args.edition, site / args.edition)
@@ -82,6 +83,8 @@ def _parse_args(argv):
     parser.add_argument("--config", default="mkdocs.yml", help="the base MkDocs config file")
     parser.add_argument("--site-dir", help="where to publish (default: site/ beside the config)")
     parser.add_argument("--edition", help="build only this edition, into site/<id>/")
+    parser.add_argument("--lang", choices=("vi", "en"), default="en",
+                        help="language of the messages about mistakes (vi or en)")
     parser.add_argument("--timings", action="store_true",
                         help="print how long each step took")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
@@ -143,17 +146,18 @@ def _mkdocs_build(config: Path, out: Path, content: Content, extra_env: dict) ->
     return [str(p) for p in mkdocs_problems(lines, content)] or lines[-20:]
 
 
-def _report(failed: list[Result]) -> None:
+def _report(failed: list[Result], lang: str) -> None:
     """Each problem once, under the first edition it broke (most are shared by all)."""
     shown: set[str] = set()
+    lines = []
     for result in failed:
         new = [line for line in result.lines if line not in shown]
         shown.update(new)
         if new:
-            print(f"Edition {result.edition}:", file=sys.stderr)
-            print("\n".join(new), file=sys.stderr)
+            lines += [f"Edition {result.edition}:", *new]
     names = ", ".join(r.edition for r in failed)
-    print(f"{len(shown)} problems in editions {names}; nothing was published.", file=sys.stderr)
+    lines.append(f"{len(shown)} problems in editions {names}; nothing was published.")
+    print("\n".join(translate_line(line, lang) for line in lines), file=sys.stderr)
 
 
 def _publish(built: Path, site: Path) -> None:

@@ -1,26 +1,59 @@
-"""Check all content without building: `make check`. Exit 1 with one line per problem."""
+"""Check all content without building: `make check`. Exit 1 with one line per problem.
+
+Reminders (pages past review_by, contacts due for a check) are printed as warnings; with
+--release (`make check RELEASE=1`) a published contact due for a check stops the release.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from content import load_content
+import freshness
+from content import Content, load_content
 from problems import ContentError
 
 
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("root", nargs="?", default=".", help="the project folder")
+    parser.add_argument("--release", action="store_true",
+                        help="fail when a published contact is due for a check")
+    parser.add_argument("--today", type=date.fromisoformat, default=None,
+                        help="the date to check against, YYYY-MM-DD (default: today)")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    root = Path(argv[0] if argv else ".").resolve()
+    args = parse_args(argv)
     try:
-        content = load_content(root)
+        content = load_content(Path(args.root).resolve())
     except ContentError as err:
         print(err.report(), file=sys.stderr)
         return 1
     print(f"Content is valid: {len(content.pages)} pages, {len(content.contacts)} contacts "
           f"({len(content.published_contacts())} published), {len(content.agencies)} agencies, "
           f"{len(content.sources)} sources.")
+    return _reminders(content, args.today or date.today(), args.release)
+
+
+def _reminders(content: Content, today: date, release: bool) -> int:
+    warnings = freshness.overdue(content, today)
+    for warning in warnings:
+        print(warning)
+    if warnings:
+        print(f"Warnings: {freshness.summary(content, today)}.")
+    blocking = freshness.overdue_contacts(content, today, published_only=True)
+    if release and blocking:
+        count = len(blocking)
+        print(f"Not released: {count} published contact{'s are' if count != 1 else ' is'} due "
+              "for a check (expected each one checked against its sources, and verified_on "
+              "set to that day).", file=sys.stderr)
+        return 1
     return 0
 
 

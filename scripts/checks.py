@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import edition_checks
 import number_check
+import translation_checks
 from markdown_source import DEFAULT_LANG, PageSource, unsafe_html
 from problems import Problem
 
@@ -31,6 +32,7 @@ def cross_references(content: Content) -> list[Problem]:
     problems += _numbers_in_text(content)
     problems += _markup_in_text(content)
     problems += edition_checks.check_editions(content)
+    problems += translation_checks.check_translations(content)
     return problems
 
 

@@ -1,12 +1,15 @@
 """Content problems: what an editor sees when a file is wrong.
 
 Every problem reads `file:line: record/field: problem (expected …)`, so an editor who is not a
-programmer can find the place and knows what to write instead.
+programmer can find the place and knows what to write instead. `text("vi")` and `report("vi")`
+give the same lines in Vietnamese (scripts/messages_vi.py); str() and report() stay English.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+EXPECTED_WORD = {"en": "expected", "vi": "cần"}
 
 
 @dataclass(frozen=True, order=True)
@@ -18,9 +21,20 @@ class Problem:
     expected: str = ""
 
     def __str__(self) -> str:
+        return self._format("expected")
+
+    def text(self, lang: str = "en") -> str:
+        """The line an editor reads, in English ("en") or Vietnamese ("vi")."""
+        if lang == "en":
+            return str(self)
+        from messages_vi import translate  # the catalogue only when it is asked for
+
+        return translate(self, lang, strict=False)._format(EXPECTED_WORD[lang])
+
+    def _format(self, expected_word: str) -> str:
         place = f"{self.file}:{self.line}" if self.line else self.file
         where = f" {self.where}:" if self.where else ""
-        expected = f" (expected {self.expected})" if self.expected else ""
+        expected = f" ({expected_word} {self.expected})" if self.expected else ""
         return f"{place}:{where} {self.problem}{expected}"
 
 
@@ -31,8 +45,14 @@ class ContentError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
-    def report(self) -> str:
-        lines = [str(p) for p in self.problems]
+    def report(self, lang: str = "en") -> str:
+        """One line per problem, then a summary line, in English ("en") or Vietnamese ("vi")."""
+        lines = [p.text(lang) for p in self.problems]
         count = len(self.problems)
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.")
+        summary = f"{count} problem{'s' if count != 1 else ''} found; nothing was built."
+        if lang != "en":
+            from messages_vi import translate_line
+
+            summary = translate_line(summary, lang)
+        lines.append(summary)
         return "\n".join(lines)

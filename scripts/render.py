@@ -24,6 +24,7 @@ from phone_links import link_numbers, link_numbers_html
 from print_qr import qr_svg
 from problems import ContentError, Problem
 from search_index import FILE_NAME as SEARCH_FILE
+from translations import stale_original
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 TEMPLATES = [PARTIALS / "data", PARTIALS]
@@ -211,6 +212,15 @@ class PageRender:
     def fallback_notice(self) -> str:
         return self.render("fallback-notice.html")
 
+    def stale_notice(self) -> str:
+        """On an English page made from an older Vietnamese text: say so, link the original."""
+        original = stale_original(self.content, self.page)
+        if original is None:
+            return ""
+        here = posixpath.join(self.lang, page_url(self.page.src))
+        there = posixpath.relpath(page_url(original.src) or ".", here)
+        return self.render("stale-notice.html", original=there + "/")
+
 
 def render_page(content: Content, page: PageSource, lang: str, markdown: str,
                 site_url: str = "", edition=None) -> str:
@@ -232,6 +242,7 @@ def render_page_parts(content: Content, page: PageSource, lang: str, markdown: s
     head = []
     if page.lang != lang:
         head.append(renderer.fallback_notice())
+    head.append(renderer.stale_notice())
     head.append(renderer.policy_facts())
     body = _after_title(body, "\n\n".join(part for part in head if part))
     return body.rstrip(), renderer.page_foot()

@@ -74,7 +74,7 @@ CORPUS = [
         "sources: []",
         "sources: []\nauthor: An",
         [
-            "docs/danh-ba.vi.md:6: author: unknown field 'author' (expected only these fields: title, description, reviewed, review_by, sources, embeddable, policy, hide, search)"
+            "docs/danh-ba.vi.md:6: author: unknown field 'author' (expected only these fields: title, description, reviewed, review_by, sources, embeddable, policy, hide, search, translated_from)"
         ],
     ),
     (

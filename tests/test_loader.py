@@ -66,7 +66,8 @@ CASES = [
     ("unknown field", "content/contacts.yml", "cost: standard", "cost: standard\n  fax: 1",
      "content/contacts.yml:11: duong-day-thu/fax: unknown field 'fax' (expected only these "
      "fields: id, agency, name, short_name, channel, number, display, email, url, description, "
-     "audience, hours, cost, languages, is_emergency, verified, verified_on, sources, note)"),
+     "audience, hours, cost, languages, is_emergency, verified, verified_on, recheck_every_days, "
+     "sources, note)"),
     ("duplicate id", "content/contacts.yml", "id: chua-kiem-tra", "id: duong-day-thu",
      "content/contacts.yml:15: duong-day-thu/id: this id is used twice (expected each id once)"),
     ("same source twice", "content/sources/thu.yml", "  about:",
