@@ -3,18 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+MESSAGES ?= vi  # language of the messages about content mistakes: vi or en
 
 .PHONY: site test check lint serve clean system-deps bench bench-site bench-pages bench-editions nginx-conf
 
 site: $(VENV)/.site-deps  ## build every edition into site/<id>/ (or one: EDITION=<id>)
-	$(PY) scripts/build_site.py $(if $(EDITION),--edition $(EDITION))
+	$(PY) scripts/build_site.py $(if $(EDITION),--edition $(EDITION)) --lang $(MESSAGES)
 
 test: $(VENV)/.test-deps system-deps cms-deps  ## run every test (unit, build, browser, nginx, web editor)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
 
 check: $(VENV)/.site-deps  ## validate the content only (RELEASE=1: stop on a published contact due for a check)
-	$(PY) scripts/check_content.py $(if $(RELEASE),--release)
+	$(PY) scripts/check_content.py $(if $(RELEASE),--release) --lang $(MESSAGES)
 
 .PHONY: status translated
 status: $(VENV)/.site-deps  ## English texts missing or stale, pages and contacts due for a check (STRICT=1: exit 1 if any English is missing or stale)

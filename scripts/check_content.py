@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import freshness
 from content import Content, load_content
+from messages_vi import translate_line
 from problems import ContentError
 
 
@@ -23,6 +24,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("root", nargs="?", default=".", help="the project folder")
     parser.add_argument("--release", action="store_true",
                         help="fail when a published contact is due for a check")
+    parser.add_argument("--lang", choices=("vi", "en"), default="en",
+                        help="language of the messages about mistakes (vi or en)")
     parser.add_argument("--today", type=date.fromisoformat, default=None,
                         help="the date to check against, YYYY-MM-DD (default: today)")
     return parser.parse_args(argv)
@@ -33,20 +36,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         content = load_content(Path(args.root).resolve())
     except ContentError as err:
-        print(err.report(), file=sys.stderr)
+        print(err.report(args.lang), file=sys.stderr)
         return 1
     print(f"Content is valid: {len(content.pages)} pages, {len(content.contacts)} contacts "
           f"({len(content.published_contacts())} published), {len(content.agencies)} agencies, "
           f"{len(content.sources)} sources.")
-    return _reminders(content, args.today or date.today(), args.release)
+    return _reminders(content, args.today or date.today(), args.release, args.lang)
 
 
-def _reminders(content: Content, today: date, release: bool) -> int:
+def _reminders(content: Content, today: date, release: bool, lang: str) -> int:
     warnings = freshness.overdue(content, today)
     for warning in warnings:
-        print(warning)
+        print(warning.text(lang) if hasattr(warning, "text") else warning)
     if warnings:
-        print(f"Warnings: {freshness.summary(content, today)}.")
+        print(translate_line(f"Warnings: {freshness.summary(content, today)}.", lang))
     blocking = freshness.overdue_contacts(content, today, published_only=True)
     if release and blocking:
         count = len(blocking)
