@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import Content, hand_over, load_content
 from editions import config_problems, edition_config, load_base, write_config
+from link_check import check_links
 from messages_vi import translate_line
 from problems import ContentError, Problem
 from site_check import check_site
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         content = load_content(config.parent)
+        if broken := check_links(content):
+            raise ContentError(broken)
         base = load_base(config)
         chosen = _chosen(content, base, args.edition)
     except ContentError as err:

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import freshness
 from content import Content, load_content
+from link_check import check_links
 from messages_vi import translate_line
 from problems import ContentError
 
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         content = load_content(Path(args.root).resolve())
+        if broken := check_links(content):  # as the build would find them, before building
+            raise ContentError(broken)
     except ContentError as err:
         print(err.report(args.lang), file=sys.stderr)
         return 1

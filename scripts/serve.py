@@ -1,6 +1,6 @@
 """Preview one edition on http://127.0.0.1:8000/ with reload on save (`make serve`).
 
-    python scripts/serve.py [--edition ID] [--lang vi|en]
+    python scripts/serve.py [--edition ID] [--lang vi|en] [--addr HOST:PORT] [--root DIR]
 
 With --lang only that language is built, which makes each reload faster.
 """
@@ -26,9 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edition", help="an id from content/editions/ (default: the joint one)")
     parser.add_argument("--lang", choices=["vi", "en"], help="build only this language")
     parser.add_argument("--addr", default="127.0.0.1:8000")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the content tree (mkdocs.yml, content/, docs/; default: this one)")
     args = parser.parse_args(argv)
+    root = args.root.resolve()
     try:
-        content = load_content(ROOT)
+        content = load_content(root)
     except ContentError as err:
         print(err.report(), file=sys.stderr)
         return 1
@@ -37,14 +40,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"content/editions/{edition_id}.yml: there is no edition {edition_id!r} "
               f"(expected one of: {', '.join(sorted(content.editions))})", file=sys.stderr)
         return 1
-    config = edition_config(load_base(ROOT / "mkdocs.yml"), ROOT, content,
+    config = edition_config(load_base(root / "mkdocs.yml"), root, content,
                             content.editions[edition_id])
     config["site_url"] = f"http://{args.addr}/"  # links and the language switch work locally
     if args.lang:
         config["plugins"]["i18n"]["build_only_locale"] = args.lang
-    path = write_config(config, ROOT / ".build" / f"serve-{edition_id}.yml")
+    path = write_config(config, root / ".build" / f"serve-{edition_id}.yml")
     os.execv(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--config-file",
-                              str(path), "--dev-addr", args.addr, "--watch", str(ROOT / "content")])
+                              str(path), "--dev-addr", args.addr, "--watch", str(root / "content")])
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ def source_problems(findings: list[Finding], content: Content) -> list[Problem |
         if page is None:
             out.append(str(finding))  # theme pages such as 404.html
             continue
-        out.append(Problem(page.shown_as, _line_of(page, finding.url), "", finding.problem,
+        out.append(Problem(page.shown_as, line_of(page, finding.url), "", finding.problem,
                            EXPECTED_LINK))
     return out
 
@@ -42,7 +42,7 @@ def _pages_by_output(content: Content) -> dict[str, PageSource]:
     return found
 
 
-def _line_of(page: PageSource, url: str) -> int:
+def line_of(page: PageSource, url: str) -> int:
     """The first body line mentioning the link (as written, its anchor, or its last part)."""
     path, _, fragment = url.partition("#")
     candidates = [url, f"#{fragment}" if fragment else "", path.rstrip("/").rsplit("/", 1)[-1]]
@@ -68,6 +68,6 @@ def mkdocs_problems(log_lines: list[str], content: Content) -> list[Problem | st
             out.append(message.strip() or line)
             continue
         why = match["why"] or f"this {match['kind']} link does not lead to a page of this site"
-        out.append(Problem(page.shown_as, _line_of(page, match["link"]), "",
+        out.append(Problem(page.shown_as, line_of(page, match["link"]), "",
                            f"link {match['link']!r}: {why}", EXPECTED_LINK))
     return out
