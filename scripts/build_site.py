@@ -23,10 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import Content, hand_over, load_content
-from editions import config_problems, edition_config, load_base, write_config
+from editions import config_problems, edition_config, load_base, unknown_edition, write_config
 from link_check import check_links
 from messages_vi import translate_line
-from problems import ContentError, Problem
+from problems import ContentError
 from site_check import check_site
 from source_map import mkdocs_problems, source_problems
 
@@ -98,9 +98,7 @@ def _parse_args(argv):
 def _chosen(content: Content, base: dict, edition: str | None) -> list[str]:
     """The editions to build, after the checks that need the base config."""
     if edition and edition not in content.editions:
-        known = ", ".join(sorted(content.editions))
-        raise ContentError([Problem(f"content/editions/{edition}.yml", 0, "",
-                                    f"there is no edition {edition!r}", f"one of: {known}")])
+        raise ContentError([unknown_edition(content, edition)])
     chosen = [edition] if edition else sorted(content.editions)
     problems = [p for eid in chosen for p in config_problems(base, content,
                                                              content.editions[eid])]

@@ -10,18 +10,17 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
+from markdown_source import DEFAULT_LANG
+from render import page_url
+
 ANCHOR = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>", re.S)
 HREF = re.compile(r'\bhref="(?P<href>[^"]*)"')
 
 
-def left_out_urls(slugs, lang: str, default_lang: str) -> set[str]:
+def left_out_urls(slugs, lang: str) -> set[str]:
     """Site-relative URLs ('so-lieu/', 'en/so-lieu/') of the pages left out."""
-    prefix = "" if lang == default_lang else f"{lang}/"
-    urls = set()
-    for slug in slugs:
-        path = "" if slug == "index" else slug.removesuffix("/index").removesuffix("index")
-        urls.add(prefix + (path + "/" if path else ""))
-    return urls
+    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+    return {prefix + page_url(f"{slug}.{DEFAULT_LANG}.md") for slug in slugs}
 
 
 def unlink_left_out(html: str, page_url: str, gone: set[str]) -> str:

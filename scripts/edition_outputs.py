@@ -10,11 +10,10 @@ from edition_style import embed_css, site_css
 from editions import EditionView
 from embeds import write_embeds
 from feeds import FeedEntry, atom_feed
-from markdown_source import DEFAULT_LANG
+from markdown_source import DEFAULT_LANG, LANGS
 from open_data import write_open_data
 from render import page_url
 
-LANGS = (DEFAULT_LANG, "en")
 SITE_CSS = Path("assets/stylesheets/site.css")
 FEED = "feed.xml"
 DATA = "data"

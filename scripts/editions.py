@@ -50,6 +50,13 @@ def view(content: Content, edition_id: str | None, site_url: str = "") -> Editio
                        frozenset(left_out(content, edition)))
 
 
+def unknown_edition(content: Content, edition_id: str) -> Problem:
+    """The message for an edition named on the command line that has no file."""
+    known = ", ".join(sorted(content.editions))
+    return Problem(f"content/editions/{edition_id}.yml", 0, "",
+                   f"there is no edition {edition_id!r}", f"one of: {known}")
+
+
 def left_out(content: Content, edition: Edition) -> list[str]:
     sections = edition["sections"]
     if sections == "all":

@@ -24,7 +24,7 @@ from edition_outputs import write_outputs
 from editions import view
 from embeds import PageBody
 from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang
-from markdown_source import split_name
+from markdown_source import LANGS, split_name
 from problems import ContentError
 from render import insert_after_body, page_address, page_url, quick_exit, render_page_parts
 from search_index import SearchIndex
@@ -34,7 +34,6 @@ QUICK_EXIT_URL = "https://www.google.com.vn/"
 SITE_CSS = "assets/stylesheets/site.css"
 QUICK_EXIT_JS = "assets/javascripts/quick-exit.js"
 SEARCH_JS = "assets/javascripts/search.js"
-LANGS = ("vi", "en")
 
 _state: dict = {}
 
@@ -93,7 +92,7 @@ def on_page_content(html, page, config, files):
     """Unlink pages this edition leaves out; collect the page's text for search."""
     lang = config.theme["language"]
     source = _page_source(_state["content"], page)
-    gone = left_out_urls(_state["edition"].left_out, lang, "vi")
+    gone = left_out_urls(_state["edition"].left_out, lang)
     html = unlink_left_out(html, page.url, gone)
     html += "\n" + _state["feet"].pop(page.file.src_uri, "")
     if source.lang == lang:  # a page shown in its own language, not a fallback

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import load_content
-from editions import edition_config, load_base, write_config
+from editions import edition_config, load_base, unknown_edition, write_config
 from problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,8 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     edition_id = args.edition or content.canonical_edition().id
     if edition_id not in content.editions:
-        print(f"content/editions/{edition_id}.yml: there is no edition {edition_id!r} "
-              f"(expected one of: {', '.join(sorted(content.editions))})", file=sys.stderr)
+        print(unknown_edition(content, edition_id), file=sys.stderr)
         return 1
     config = edition_config(load_base(root / "mkdocs.yml"), root, content,
                             content.editions[edition_id])

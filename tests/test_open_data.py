@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
+from conftest import REPO
 from content import load_content
 from open_data import (
     CSV_COLUMNS,
@@ -22,8 +22,8 @@ from open_data import (
     directory_csv,
     write_open_data,
 )
+from test_schemas import properties
 
-REPO = Path(__file__).resolve().parent.parent
 SCHEMA_FILES = ("directory.schema.json", "directory-row.schema.json")
 
 
@@ -69,15 +69,6 @@ def digits(text: str) -> str:
 
 def services(data: dict) -> list[dict]:
     return [s for org in data["organizations"] for s in org["services"]]
-
-
-def properties(schema: dict, path: str = ""):
-    """(path, schema) for every property, in definitions and nested objects too."""
-    for name, definition in schema.get("$defs", {}).items():
-        yield from properties(definition, f"{path}$defs/{name}/")
-    for name, prop in schema.get("properties", {}).items():
-        yield f"{path}properties/{name}", prop
-        yield from properties(prop, f"{path}properties/{name}/")
 
 
 @pytest.mark.parametrize("name", SCHEMA_FILES)
