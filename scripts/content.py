@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import checks
 from markdown_source import DEFAULT_LANG, PageSource, read_page
 from phones import EXPECTED as PHONE_EXPECTED
 from phones import Phone, PhoneError, parse_phone
 from problems import ContentError, Problem
-from schemas import validate
 from yaml_source import YamlDoc, load_yaml_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -155,6 +153,8 @@ def _stamp(root: Path) -> tuple:
 
 def load_content(root: Path) -> Content:
     """Read, validate and cross-check everything under root/content and root/docs."""
+    # Here, not at the top: a build handed validated content never loads jsonschema.
+    import checks
     content = Content(root=root)
     problems: list[Problem] = []
     for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_process,
@@ -170,6 +170,12 @@ def load_content(root: Path) -> Content:
     return content
 
 
+def _validate(*args) -> list[Problem]:
+    from schemas import validate
+
+    return validate(*args)
+
+
 def _doc(content: Content, rel: str) -> YamlDoc | None:
     path = content.root / rel
     return load_yaml_file(path, rel) if path.is_file() else None
@@ -177,7 +183,7 @@ def _doc(content: Content, rel: str) -> YamlDoc | None:
 
 def _records(doc: YamlDoc, schema: str, kind=Record) -> tuple[dict, list[Problem]]:
     """Schema-checked records by id; a record with errors is left out."""
-    problems = validate(doc, schema)
+    problems = _validate(doc, schema)
     bad = {p.where.split("/")[0] for p in problems}
     records: dict = {}
     for i, item in enumerate(doc.data if isinstance(doc.data, list) else []):
@@ -274,7 +280,7 @@ def _load_ui(content: Content) -> list[Problem]:
     doc, missing = _required(content, "content/ui.yml", "interface texts")
     if doc is None:
         return missing
-    problems = validate(doc, "ui")
+    problems = _validate(doc, "ui")
     if not problems:
         content.ui = doc.data
     return problems
@@ -289,7 +295,7 @@ def _load_pages(content: Content) -> list[Problem]:
         except ContentError as err:
             problems += err.problems
             continue
-        found = validate(page.front, "page", page.meta)
+        found = _validate(page.front, "page", page.meta)
         problems += found
         if not found:
             content.pages[(page.slug, page.lang)] = page
@@ -310,7 +316,7 @@ def _load_editions(content: Content) -> list[Problem]:
             problems.append(Problem(rel, 0, "", f"the file name {stem!r} is not a valid id",
                                     "lower case letters, digits and hyphens, e.g. so-y-te.yml"))
             continue
-        found = validate(doc, "edition")
+        found = _validate(doc, "edition")
         problems += found
         if not found:
             content.editions[stem] = Edition(doc.data, rel, 1, doc)

@@ -28,7 +28,9 @@ from markdown_source import LANGS, split_name
 from problems import ContentError
 from render import insert_after_body, page_address, page_url, quick_exit, render_page_parts
 from search_index import SearchIndex
+from template_cache import share_compiled_templates
 
+SCRIPTS = str(Path(__file__).resolve().parent)
 # A neutral page to land on (an edition may set its own in extra.quick_exit.url).
 QUICK_EXIT_URL = "https://www.google.com.vn/"
 SITE_CSS = "assets/stylesheets/site.css"
@@ -41,6 +43,8 @@ _state: dict = {}
 def on_config(config):
     """Load and validate all content before anything is built (again for each language)."""
     root = Path(config.docs_dir).resolve().parent
+    if SCRIPTS not in sys.path:  # MkDocs takes it away again after loading this file, and
+        sys.path.insert(0, SCRIPTS)  # the content loader imports its checks when it reads
     try:
         _state["content"] = load_content_cached(root)
     except ContentError as err:
@@ -69,6 +73,11 @@ def _ensure_assets(config) -> None:
     for script in (QUICK_EXIT_JS, SEARCH_JS):
         if script not in [str(js) for js in config.extra_javascript]:
             config.extra_javascript.append(script)
+
+
+def on_env(env, config, files):
+    """Material's templates are compiled for the first language only, then reused."""
+    return share_compiled_templates(env)
 
 
 def on_page_markdown(markdown, page, config, files):
