@@ -26,6 +26,7 @@ from content import Content, hand_over, load_content
 from editions import config_problems, edition_config, load_base, unknown_edition, write_config
 from link_check import check_links
 from messages_vi import translate_line
+from page_watch import PageWatcher
 from problems import ContentError
 from site_check import check_site
 from source_map import mkdocs_problems, source_problems
@@ -111,6 +112,8 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
                    jobs: int) -> list[Result]:
     """Build and check each edition under work/site/<id>/, `jobs` at a time."""
     env = hand_over(content, work / "content.pickle")
+    # a CPU no edition builds on reads the pages as they are written (MkDocs uses one)
+    read_early = jobs > len(chosen)
 
     def one(eid: str) -> Result:
         edition = content.editions[eid]
@@ -118,11 +121,13 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
                            work / "configs" / f"{eid}.yml")
         out = work / "site" / eid
         start = time.perf_counter()
+        watcher = PageWatcher(out) if read_early else None
         lines = _mkdocs_build(cfg, out, content, env)
+        early = watcher.finish() if watcher else {}
         result = Result(eid, lines, {"mkdocs build": time.perf_counter() - start})
         if not lines:
             start = time.perf_counter()
-            found = check_site(out, edition["site_url"], jobs)
+            found = check_site(out, edition["site_url"], jobs, early)
             result.lines = [str(p) for p in source_problems(found, content)]
             result.seconds["link check"] = time.perf_counter() - start
         return result

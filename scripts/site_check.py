@@ -5,6 +5,7 @@ links (the language switch, the 404 page) need resolving against site_url's path
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import posixpath
@@ -45,10 +46,10 @@ def parse_html(text: str) -> ParsedPage:
     page = ParsedPage()
     text = HIDDEN.sub(lambda m: m[1] or "", text)
     for match in TAG.finditer(text):
-        if not WANTED.search(match[2]):
+        attrs = _wanted_attributes(match[2])
+        if attrs is None:
             continue  # most tags carry only a class: no id, link or language
         tag = match[1].lower()
-        attrs = _attributes(match[2])
         if tag == "html":
             page.lang = attrs.get("lang") or ""
         for key in ("id", "name") if tag == "a" else ("id",):
@@ -65,6 +66,25 @@ def parse_html(text: str) -> ParsedPage:
     return page
 
 
+_seen: dict[str, dict[str, str] | None] = {}
+
+
+def _wanted_attributes(text: str) -> dict[str, str] | None:
+    """The attributes of a tag that has an id, a link or a language; None for other tags.
+
+    Pages repeat the same tags (the theme's chrome, the navigation), so each distinct text is
+    read once per process: a dictionary lookup is much cheaper than a regular expression.
+    """
+    try:
+        return _seen[text]
+    except KeyError:
+        pass
+    if len(_seen) > 100_000:
+        _seen.clear()
+    _seen[text] = found = _attributes(text) if WANTED.search(text) else None
+    return found
+
+
 def _attributes(text: str) -> dict[str, str]:
     attrs: dict[str, str] = {}
     for match in ATTR.finditer(text):
@@ -75,6 +95,11 @@ def _attributes(text: str) -> dict[str, str]:
 
 
 PARALLEL_FROM = 200  # pages; below this, starting processes costs more than it saves
+Early = dict[str, tuple[bytes, ParsedPage]]  # page (relative path) -> (hash of bytes, parsed)
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def html_files(site: Path) -> list[Path]:
@@ -91,20 +116,23 @@ class Finding:
         return f"site/{self.page}: {self.problem}"
 
 
-def check_site(site: Path, site_url: str, jobs: int = 1) -> list[Finding]:
+def check_site(site: Path, site_url: str, jobs: int = 1,
+               early: Early | None = None) -> list[Finding]:
     """Every problem in the built site, naming the page and the link.
 
     With jobs > 1 the pages are read in that many processes: on a big edition reading is most
-    of the time, and threads would wait on each other.
+    of the time, and threads would wait on each other. `early` holds pages read while the
+    build ran (page_watch.py); each is used only if the file still has the same bytes.
     """
     files = html_files(site)
     names = [path.relative_to(site).as_posix() for path in files]
     if jobs <= 1 or len(files) <= PARALLEL_FROM:
-        parsed = [_parse_file(path) for path in files]
+        parsed = _parse_pages(files, names, early or {}, map)
         ids = {rel: page.ids for rel, page in zip(names, parsed, strict=True)}
         return _check_pages(str(site), site_url, ids, list(zip(names, parsed, strict=True)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        parsed = list(pool.map(_parse_file, files, chunksize=64))
+        parsed = _parse_pages(files, names, early or {},
+                              lambda read, paths: pool.map(read, paths, chunksize=64))
         ids = {rel: page.ids for rel, page in zip(names, parsed, strict=True)}
         pages = list(zip(names, parsed, strict=True))
         parts = [pages[i::jobs] for i in range(jobs)]
@@ -112,6 +140,21 @@ def check_site(site: Path, site_url: str, jobs: int = 1) -> list[Finding]:
                          parts)
         order = {rel: i for i, rel in enumerate(names)}
         return sorted((f for part in found for f in part), key=lambda f: order[f.page])
+
+
+def _parse_pages(files: list[Path], names: list[str], early: Early, mapper) -> list[ParsedPage]:
+    """Every page parsed: taken from `early` when its bytes are unchanged, else read now."""
+    parsed: dict[str, ParsedPage] = {}
+    todo = []
+    for path, rel in zip(files, names, strict=True):
+        kept = early.get(rel)
+        if kept is not None and kept[0] == digest(path.read_bytes()):
+            parsed[rel] = kept[1]
+        else:
+            todo.append((rel, path))
+    parsed.update(zip([rel for rel, _ in todo], mapper(_parse_file, [p for _, p in todo]),
+                      strict=True))
+    return [parsed[rel] for rel in names]
 
 
 def _check_pages(site: str, site_url: str, ids: dict[str, set[str]],

@@ -69,7 +69,7 @@ def test_named_schema_is_the_one_the_loader_uses(monkeypatch):
         used.setdefault(doc.file, set()).add(name)
         return validate(doc, name, *args, **kwargs)
 
-    monkeypatch.setattr(loader, "validate", recording)
+    monkeypatch.setattr(loader, "_validate", recording)
     loader.load_content(REPO)
     data_files = {file: names for file, names in used.items() if file.startswith("content/")}
     for file, names in data_files.items():
