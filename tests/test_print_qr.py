@@ -38,3 +38,20 @@ def test_a_code_is_kept_and_read_back(tmp_path):
         assert print_qr.qr_svg(ADDRESSES[1]) == "<svg>kept</svg>"  # read, not made again
     finally:
         print_qr.use_cache(None)
+
+
+def test_a_helper_makes_codes_ahead_only_for_a_big_site(tmp_path):
+    print_qr.use_cache(tmp_path)
+    try:
+        print_qr.prepare(ADDRESSES)  # a few codes: made as the pages need them
+        assert print_qr._helper is None
+        many = [f"https://example.gov.vn/trang-{i}/" for i in range(print_qr.HELPER_FROM)]
+        print_qr.prepare(many)
+        helper = print_qr._helper
+        assert helper is not None
+        helper.join(timeout=60)  # let it finish: every code is then in the folder
+        assert len(list(tmp_path.glob("*.svg"))) == len(many)
+        assert print_qr.qr_svg(many[-1]) == print_qr.make_svg(many[-1])
+    finally:
+        print_qr.finish()
+        print_qr.use_cache(None)

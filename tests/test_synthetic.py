@@ -12,6 +12,7 @@ import pytest
 from bench_scale import (
     fits,
     format_table,
+    format_targets,
     growth,
     page_body,
     page_sizes,
@@ -137,7 +138,8 @@ def test_front_matter_is_not_rendered_by_the_floor():
 def test_targets_and_table():
     def size(edition, plain, pages, gzip_max):
         return {"pages_per_lang": pages, "edition": {"seconds": edition},
-                "overhead": ratio(edition, plain), "html": {"max_gzip": gzip_max}}
+                "plain": {"seconds": plain}, "overhead": ratio(edition, plain),
+                "html": {"max_gzip": gzip_max}}
 
     sizes = {"200": size(10.0, 9.0, 200, 8000), "1000": size(60.0, 50.0, 1000, 12000)}
     editions = {"4": {"sequential": 40.0, "parallel": 25.0},
@@ -151,6 +153,9 @@ def test_targets_and_table():
         "time per page, 1000 vs 200 pages/lang": "PASS",  # 1.2x
         "time per edition, 16 vs 4 editions (parallel)": "PASS",  # 1.0x
         "preview rebuild, real content, vi only": "PASS"}
+    printed = format_targets(targets(sizes, editions, 1.5)).splitlines()
+    assert ("FAIL  1000 pages/lang: one edition build: 60.00 s (target at most 30 s; plain MkDocs "
+            "alone took 50.0 s on this machine)") in printed
     table = format_table([{"case": "a case", "seconds": 1.234, "peak_mb": 61.4, "notes": "n"},
                           {"case": "skipped", "seconds": None, "peak_mb": None, "notes": "s"}])
     assert table.splitlines()[1].split() == ["a", "case", "1.23", "61", "n"]
