@@ -171,6 +171,7 @@ def load_content(root: Path) -> Content:
 
 
 def _validate(*args) -> list[Problem]:
+    """schemas.validate, imported on first use (see load_content)."""
     from schemas import validate
 
     return validate(*args)

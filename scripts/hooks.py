@@ -31,6 +31,7 @@ from search_index import SearchIndex
 from template_cache import share_compiled_templates
 
 SCRIPTS = str(Path(__file__).resolve().parent)
+
 # A neutral page to land on (an edition may set its own in extra.quick_exit.url).
 QUICK_EXIT_URL = "https://www.google.com.vn/"
 SITE_CSS = "assets/stylesheets/site.css"

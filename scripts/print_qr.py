@@ -1,8 +1,8 @@
 """QR codes for printed pages, made at build time (no request to any QR service).
 
-Making a code takes a couple of milliseconds, once per page and language: on a big site that
-is seconds. Codes are kept in a folder (.cache/qr/ beside the content, one file per address),
-and `prepare` makes the missing ones in a helper process while MkDocs renders the pages.
+Making a code takes about a millisecond, once per page and language: on a big site that is
+seconds. Codes are kept in a folder (.cache/qr/ beside the content, one file per address), and
+on a big site `prepare` makes the missing ones in a helper process while MkDocs renders pages.
 """
 
 from __future__ import annotations
