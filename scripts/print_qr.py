@@ -2,7 +2,8 @@
 
 Making a code takes about a millisecond, once per page and language: on a big site that is
 seconds. Codes are kept in a folder (.cache/qr/ beside the content, one file per address), and
-on a big site `prepare` makes the missing ones in a helper process while MkDocs renders pages.
+`prepare` makes the missing ones in a helper process while MkDocs renders the pages (measured:
+even for the real site's 48 codes this is faster than making them as pages need them).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import segno
 VERSION = f"segno-{segno.__version__}-m-mask0-s3-b2-path1"  # change it when the drawing changes
 SCALE, BORDER = 3, 2
 _DARK_RUN = re.compile(rb"[^\x00]+")
-HELPER_FROM = 200  # codes; fewer are made as pages need them (a fork costs more than that)
 _cache_dir: Path | None = None
 _helper: multiprocessing.Process | None = None
 
@@ -95,7 +95,7 @@ def prepare(addresses: Iterable[str]) -> None:
     """Make the codes not in the folder yet, in a helper process, in the order given."""
     global _helper
     missing = [a for a in dict.fromkeys(addresses) if (p := _path(a)) and not p.is_file()]
-    if len(missing) < HELPER_FROM or _helper is not None or threading.active_count() > 1:
+    if not missing or _helper is not None or threading.active_count() > 1:
         return  # `mkdocs serve` runs threads, and forking beside them is unsafe
     _helper = multiprocessing.get_context("fork").Process(target=_make_missing,
                                                           args=(missing,), daemon=True)
