@@ -418,7 +418,6 @@ def targets(sizes: dict, editions: dict, rebuild_s: float | None) -> list[dict]:
                            MAX_EDITION_1000_S, " s",
                            f"plain MkDocs alone took {plain:.1f} s on this machine" if plain
                            else ""))
-    if "1000" in sizes:
         biggest = sizes["1000"]["html"].get("max_gzip")
         out.append(_target("largest page, 1000 pages/lang: HTML gzip -9",
                            biggest / 1024 if biggest else None, MAX_PAGE_GZIP / 1024, " KB"))

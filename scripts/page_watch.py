@@ -12,14 +12,14 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
-from site_check import Early, digest, parse_html
+from site_check import Early, digest, html_files, parse_html
 
 INTERVAL_S = 0.5
 
 
 def read_new_pages(site: Path, early: Early, stamps: dict[str, tuple[int, int]]) -> None:
     """Read the pages written or changed since the last call (by size and time)."""
-    for path in sorted(site.rglob("*.html")):
+    for path in html_files(site):
         rel = path.relative_to(site).as_posix()
         try:
             stat = path.stat()

@@ -33,9 +33,6 @@ class MemoryBytecodeCache(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = (bucket.checksum, bucket.code)
 
-    def clear(self) -> None:
-        self._code.clear()
-
 
 _caches: dict[tuple, MemoryBytecodeCache] = {}
 

@@ -6,14 +6,7 @@ import pytest
 
 from page_watch import PageWatcher, read_new_pages
 from site_check import check_site, digest, parse_html
-
-BASE = "https://agency.example.gov.vn/ho-tro/"
-
-
-def write(site, rel, body):
-    path = site / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f'<html lang="vi"><body>{body}</body></html>', encoding="utf-8")
+from test_site_check import BASE, write
 
 
 def findings(site, early, jobs=1):
