@@ -2,6 +2,10 @@
 at once), check the output, then replace the published folder in one step. A failed build
 leaves the last good site untouched.
 
+With a CPU for each language of each edition (one edition on two CPUs, as in a CI job per
+edition), each language is built in a process of its own and the two are joined
+(language_split.py); with fewer, a spare CPU reads the pages while they are written.
+
     python scripts/build_site.py [--config mkdocs.yml] [--site-dir site] [--edition ID] [--jobs N]
 
 Each edition of content/editions/<id>.yml goes to site/<id>/.
@@ -10,6 +14,7 @@ Each edition of content/editions/<id>.yml goes to site/<id>/.
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import shutil
 import subprocess
@@ -24,7 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import Content, hand_over, load_content
 from editions import config_problems, edition_config, load_base, unknown_edition, write_config
+from language_split import CONFIG_KEY, join_languages
 from link_check import check_links
+from markdown_source import DEFAULT_LANG, LANGS
 from messages_vi import translate_line
 from page_watch import PageWatcher
 from problems import ContentError
@@ -112,19 +119,24 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
                    jobs: int) -> list[Result]:
     """Build and check each edition under work/site/<id>/, `jobs` at a time."""
     env = hand_over(content, work / "content.pickle")
-    # a CPU no edition builds on reads the pages as they are written (MkDocs uses one)
-    read_early = jobs > len(chosen)
+    by_language = jobs >= len(LANGS) * len(chosen)
+    # else a CPU no edition builds on reads the pages as they are written (MkDocs uses one)
+    read_early = not by_language and jobs > len(chosen)
 
     def one(eid: str) -> Result:
         edition = content.editions[eid]
-        cfg = write_config(edition_config(base, config.parent, content, edition),
-                           work / "configs" / f"{eid}.yml")
+        cfg = edition_config(base, config.parent, content, edition)
         out = work / "site" / eid
         start = time.perf_counter()
         watcher = PageWatcher(out) if read_early else None
-        lines = _mkdocs_build(cfg, out, content, env)
+        if by_language:
+            lines = _build_by_language(cfg, work, eid, content, env)
+        else:
+            lines = _mkdocs_build(write_config(cfg, work / "configs" / f"{eid}.yml"), out,
+                                  content, env)
         early = watcher.finish() if watcher else {}
-        result = Result(eid, lines, {"mkdocs build": time.perf_counter() - start})
+        step = "mkdocs build (languages at once)" if by_language else "mkdocs build"
+        result = Result(eid, lines, {step: time.perf_counter() - start})
         if not lines:
             start = time.perf_counter()
             found = check_site(out, edition["site_url"], jobs, early)
@@ -134,6 +146,25 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         return list(pool.map(one, chosen))
+
+
+def _build_by_language(config: dict, work: Path, eid: str, content: Content,
+                       env: dict) -> list[str]:
+    """Each language of one edition in its own MkDocs process, at once; then joined into
+    work/site/<id>/. The problems of both, each once."""
+    parts = {lang: work / "languages" / eid / lang for lang in LANGS}
+
+    def build(lang: str) -> list[str]:
+        one = copy.deepcopy(config)
+        one.setdefault("extra", {})[CONFIG_KEY] = lang
+        path = write_config(one, work / "configs" / f"{eid}.{lang}.yml")
+        return _mkdocs_build(path, parts[lang], content, env)
+
+    with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
+        lines = list(dict.fromkeys(line for found in pool.map(build, LANGS) for line in found))
+    if not lines:
+        join_languages(parts, DEFAULT_LANG, work / "site" / eid)
+    return lines
 
 
 def _mkdocs_build(config: Path, out: Path, content: Content, extra_env: dict) -> list[str]:

@@ -19,14 +19,17 @@ FEED = "feed.xml"
 DATA = "data"
 
 
-def write_outputs(content: Content, edition: EditionView, site: Path, bodies: dict) -> None:
+def write_outputs(content: Content, edition: EditionView, site: Path, bodies: dict,
+                  langs: tuple[str, ...] = LANGS) -> None:
+    """What `langs` need; what all languages share comes with the default language."""
     colours = edition.record.get("colours")
     css = site / SITE_CSS
     if css.is_file() and colours:
         css.write_text(css.read_text(encoding="utf-8") + site_css(colours), encoding="utf-8")
-    write_embeds(content, edition, site, bodies, embed_css(colours))
-    write_open_data(content, site / DATA)
-    for lang in LANGS:
+    write_embeds(content, edition, site, bodies, embed_css(colours), langs)
+    if DEFAULT_LANG in langs:
+        write_open_data(content, site / DATA)
+    for lang in langs:
         prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
         (site / prefix).mkdir(parents=True, exist_ok=True)
         (site / prefix / FEED).write_text(feed(content, edition, lang), encoding="utf-8")

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from content import Content
 from editions import EditionView
-from markdown_source import DEFAULT_LANG, PageSource
+from markdown_source import DEFAULT_LANG, LANGS, PageSource
 from render import PageRender, page_url
 
 FOLDER = "embed"
@@ -59,17 +59,19 @@ def blocks(content: Content, edition: EditionView) -> list[Block]:
 
 
 def write_embeds(content: Content, edition: EditionView, site: Path, bodies: dict,
-                 colours_css: str) -> list[Path]:
-    """Write every block in every language, and the shared embed.css / embed.js."""
+                 colours_css: str, langs: tuple[str, ...] = LANGS) -> list[Path]:
+    """Write every block in each of `langs` that has pages (the default one always), and with
+    the default language the shared embed.css / embed.js."""
     folder = site / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "embed.css").write_text((ASSETS / "embed.css").read_text(encoding="utf-8")
-                                      + colours_css, encoding="utf-8")
-    (folder / "embed.js").write_text((ASSETS / "embed.js").read_text(encoding="utf-8"),
-                                     encoding="utf-8")
+    if DEFAULT_LANG in langs:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "embed.css").write_text((ASSETS / "embed.css").read_text(encoding="utf-8")
+                                          + colours_css, encoding="utf-8")
+        (folder / "embed.js").write_text((ASSETS / "embed.js").read_text(encoding="utf-8"),
+                                         encoding="utf-8")
     written = []
-    langs = sorted({lang for lang, _ in bodies} | {DEFAULT_LANG})
-    for lang in langs:
+    with_pages = {lang for lang, _ in bodies} | {DEFAULT_LANG}
+    for lang in sorted(with_pages & set(langs)):
         for block in blocks(content, edition):
             html = render_block(content, edition, block, lang, bodies.get((lang, block.slug)))
             if html is None:

@@ -23,7 +23,8 @@ from edition_links import left_out_urls, set_canonical, unlink_left_out
 from edition_outputs import write_outputs
 from editions import view
 from embeds import PageBody
-from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang
+from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang, forget_page_alternates
+from language_split import build_only, only_language
 from markdown_source import LANGS, split_name
 from problems import ContentError
 from render import insert_after_body, page_address, page_url, quick_exit, render_page_parts
@@ -52,6 +53,7 @@ def on_config(config):
         raise PluginError("\n" + err.report()) from None
     _state["edition"] = view(_state["content"], config.extra.get("edition"),
                              config.site_url or "")
+    _state["langs"] = _languages(config)
     _state.setdefault("404", Fallback404(default_lang="vi"))
     _state.setdefault("search", SearchIndex())
     _state.setdefault("bodies", {})
@@ -59,12 +61,26 @@ def on_config(config):
     _state["buttons"] = {}
     print_qr.use_cache(root / ".cache" / "qr")
     # in the order MkDocs builds: each language in turn, pages by file name
-    print_qr.prepare(page_address(config.site_url, lang, page.src) for lang in LANGS
+    print_qr.prepare(page_address(config.site_url, lang, page.src) for lang in _state["langs"]
                      for (slug, _), page in sorted(_state["content"].pages.items())
                      if _state["edition"].carries(slug))
     config.watch.append(str(root / "content"))
     _ensure_assets(config)
     return config
+
+
+def _languages(config) -> tuple[str, ...]:
+    """The languages this process builds: one when build_site.py runs one process each."""
+    lang = only_language(config)
+    if lang is None:
+        return LANGS
+    if "i18n" not in config.plugins:
+        raise PluginError("extra.build_language needs the i18n plugin")
+    try:
+        build_only(config.plugins["i18n"], lang)
+    except ValueError as err:
+        raise PluginError(f"extra.{err}") from None
+    return (lang,)
 
 
 def _ensure_assets(config) -> None:
@@ -78,6 +94,7 @@ def _ensure_assets(config) -> None:
 
 def on_env(env, config, files):
     """Material's templates are compiled for the first language only, then reused."""
+    forget_page_alternates(config.extra)  # before the 404 page is made
     return share_compiled_templates(env)
 
 
@@ -159,13 +176,13 @@ def _quick_exit_help(config, to_href) -> str | None:
 def on_post_build(config):
     """After the last language: the root 404 page is the Vietnamese one; search indexes."""
     i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if i18n is not None and getattr(i18n, "building", False) and not only_language(config):
         return
     print_qr.finish()
     site = Path(config.site_dir)
     _state["404"].write(site)
     _state["search"].write(site, default_lang="vi")
-    write_outputs(_state["content"], _state["edition"], site, _state["bodies"])
+    write_outputs(_state["content"], _state["edition"], site, _state["bodies"], _state["langs"])
 
 
 def _page_source(content: Content, page):

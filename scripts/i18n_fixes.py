@@ -1,4 +1,5 @@
-"""Fixes for two mkdocs-static-i18n 1.3.1 bugs (research/mkdocs-stack.md §1.3, §1.9)."""
+"""Fixes for three mkdocs-static-i18n 1.3.1 bugs (research/mkdocs-stack.md §1.3, §1.9, and the
+language switch of the 404 page below)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,14 @@ def fix_html_lang(html: str, file_lang: str | None, build_lang: str) -> str:
     if file_lang and file_lang != build_lang:
         return html.replace(f'<html lang="{build_lang}"', f'<html lang="{file_lang}"', 1)
     return html
+
+
+def forget_page_alternates(extra) -> None:
+    """The plugin gives each page its language switch as an attribute of `config.extra`, not
+    as its `alternate` key, and the attribute outlives the page. The next language's 404 page,
+    made before that language's pages, got the last page's links (the English 404 page's
+    "Tiếng Việt" led to the accessibility page). Without the attribute it gets the homes."""
+    getattr(extra, "__dict__", {}).pop("alternate", None)
 
 
 HEAD_ALTERNATE = re.compile(r'\n?\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
