@@ -64,9 +64,12 @@ def left_out(content: Content, edition: Edition) -> list[str]:
     return sorted({slug for slug, _ in content.pages if slug.split("/")[0] not in sections})
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: ten times faster
+
+
 def load_base(path: Path) -> dict:
     """The base mkdocs.yml as data, with !ENV values resolved as MkDocs would."""
-    loader = type("EnvLoader", (yaml.SafeLoader,), {})
+    loader = type("EnvLoader", (SAFE_LOADER,), {})
     loader.add_constructor("!ENV", _env_tag)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
 

@@ -161,3 +161,15 @@ def test_directory_order_puts_the_editions_choice_first():
 def test_contrast_ratio_matches_wcag_examples():
     assert round(contrast("#000000", "#ffffff"), 1) == 21.0
     assert round(contrast("#767676", "#ffffff"), 2) == 4.54
+
+
+def test_base_config_resolves_env_tags_as_mkdocs_does(tmp_path, monkeypatch):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('site_name: Hỗ trợ\nsite_url: !ENV [SITE_URL, "https://a.example/"]\n'
+                      "extra:\n  other: !ENV NOT_SET_ANYWHERE\n", encoding="utf-8")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert load_base(config)["site_url"] == "https://a.example/"
+    monkeypatch.setenv("SITE_URL", "https://b.example/ho-tro/")
+    base = load_base(config)
+    assert base == {"site_name": "Hỗ trợ", "site_url": "https://b.example/ho-tro/",
+                    "extra": {"other": None}}
