@@ -350,7 +350,7 @@ def bench_size(bench: Bench, size: Size) -> dict:
 
 def _rounds(pages: int) -> int:
     """How often the hooks-overhead pair runs: more for small trees, where noise weighs most."""
-    return 2 if pages > 500 else 3 if pages > 100 else 5
+    return 2 if pages > 500 else 5
 
 
 def _s(result: dict | None) -> float | None:

@@ -30,7 +30,8 @@ def link_numbers(markdown: str, tel_by_display: dict[str, str]) -> str:
     for line in markdown.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        if fenced or line.lstrip().startswith("#"):
+        # most lines hold no number: a number in a piece of a line is one in the whole line
+        if fenced or line.lstrip().startswith("#") or not pattern.search(line):
             out.append(line)
             continue
         out.append(_link_line(line, pattern, tel_by_display))
