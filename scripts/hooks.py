@@ -26,6 +26,7 @@ from embeds import PageBody
 from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang, forget_page_alternates
 from language_split import build_only, only_language
 from markdown_source import LANGS, split_name
+from nav_cache import NavCache
 from problems import ContentError
 from render import insert_after_body, page_address, page_url, quick_exit, render_page_parts
 from search_index import SearchIndex
@@ -93,8 +94,10 @@ def _ensure_assets(config) -> None:
 
 
 def on_env(env, config, files):
-    """Material's templates are compiled for the first language only, then reused."""
+    """Material's templates are compiled for the first language only, then reused; the
+    navigation entries a page is not in are rendered once per language (nav_cache.py)."""
     forget_page_alternates(config.extra)  # before the 404 page is made
+    env.globals["nav_entry"] = NavCache(config.theme.get("features") or []).entry
     return share_compiled_templates(env)
 
 

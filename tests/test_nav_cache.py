@@ -1,0 +1,84 @@
+"""The navigation rendered through nav_cache.py is Material's own, byte for byte."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import JOINT, REPO, run_build
+from nav_cache import NavCache
+from synthetic import make_synthetic_tree
+from test_reproducible import digest
+
+MATERIAL_NAV = (Path(__import__("material").__file__).parent / "templates" / "partials"
+                / "nav.html")
+OUR_NAV = REPO / "overrides" / "partials" / "nav.html"
+
+
+def materials_overrides(dest: Path) -> Path:
+    """Our overrides without our nav.html: pages get Material's navigation, uncached."""
+    shutil.copytree(REPO / "overrides", dest)
+    (dest / "partials" / "nav.html").unlink()
+    return dest
+
+
+def build(root: Path, edition: str) -> Path:
+    result = run_build(root / "mkdocs.yml", root / "site", args=["--edition", edition,
+                                                                 "--jobs", "1"])
+    assert result.returncode == 0, result.stderr
+    return root / "site" / edition
+
+
+def test_our_nav_template_is_materials_but_for_the_entry_line():
+    ours = OUR_NAV.read_text(encoding="utf-8").split("-#}\n", 1)[1].splitlines()
+    material = MATERIAL_NAV.read_text(encoding="utf-8").split("-#}\n", 1)[1].splitlines()
+    changed = [(a.strip(), b.strip()) for a, b in zip(material, ours, strict=True) if a != b]
+    assert changed == [("{{ item.render(nav_item, path, 1) }}",
+                        "{% if nav_entry is defined %}{{ nav_entry(nav_item, path, item.render) }}"
+                        "{% else %}{{ item.render(nav_item, path, 1) }}{% endif %}")]
+
+
+@pytest.mark.parametrize("pages, section_size", [(45, 10)])
+def test_a_sectioned_site_is_identical_with_materials_navigation(tmp_path, pages, section_size):
+    cached = build(make_synthetic_tree(tmp_path / "a", pages, 1, section_size), "e01")
+    materials_overrides(tmp_path / "b" / "overrides")
+    plain = build(make_synthetic_tree(tmp_path / "b", pages, 1, section_size), "e01")
+    first, second = digest(cached), digest(plain)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    closed = [p for p in cached.rglob("*.html")
+              if p.read_text(encoding="utf-8").count("md-nav__item--pruned") >= 4]
+    assert len(closed) > pages  # pages show the other sections closed: entries from the cache
+
+
+def test_the_real_site_is_identical_with_materials_navigation(tmp_path, real_site):
+    root = tmp_path / "real"
+    root.mkdir()
+    for name in ("content", "docs", "scripts"):
+        (root / name).symlink_to(REPO / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    materials_overrides(root / "overrides")
+    plain = build(root, JOINT)
+    first, second = digest(real_site), digest(plain)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def section(*children, active=False):
+    return SimpleNamespace(children=list(children), active=active, title="Mục")
+
+
+def page(url):
+    return SimpleNamespace(children=None, active=False, url=url, title="Trang")
+
+
+def test_a_closed_section_shows_its_first_page_only_when_pruned():
+    tree = section(section(page("a/b/"), page("a/c/")), page("d/"))
+    assert NavCache(["navigation.prune"])._shown_link(tree).url == "a/b/"
+    for features in ([], ["navigation.prune", "navigation.sections"],
+                     ["navigation.prune", "navigation.expand"]):
+        assert NavCache(features)._shown_link(tree) is None  # rendered open: never cached
+    assert NavCache([])._shown_link(page("d/")).url == "d/"
