@@ -14,11 +14,12 @@ import os
 import re
 import threading
 from collections.abc import Iterable
+from importlib.metadata import version
 from pathlib import Path
 
-import segno
-
-VERSION = f"segno-{segno.__version__}-m-mask0-s3-b2-path1"  # change it when the drawing changes
+# segno is imported only to make a code: a build whose codes are all kept, or made by the
+# helper, never loads it (25 ms).
+VERSION = f"segno-{version('segno')}-m-mask0-s3-b2-path1"  # change it when the drawing changes
 SCALE, BORDER = 3, 2
 _DARK_RUN = re.compile(rb"[^\x00]+")
 _cache_dir: Path | None = None
@@ -29,6 +30,8 @@ def make_svg(address: str) -> str:
     """An inline SVG QR code of `address`; it scales to the size the print CSS gives it."""
     # A fixed mask skips segno's scoring of all eight (3-4 times faster); any mask is a
     # valid code that phone cameras read.
+    import segno
+
     code = segno.make(address, error="m", mask=0, boost_error=False)
     size = (len(code.matrix) + 2 * BORDER) * SCALE
     # a viewBox and no width/height, so the print CSS sizes it
