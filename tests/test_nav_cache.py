@@ -13,15 +13,16 @@ from nav_cache import NavCache
 from synthetic import make_synthetic_tree
 from test_reproducible import digest
 
-MATERIAL_NAV = (Path(__import__("material").__file__).parent / "templates" / "partials"
-                / "nav.html")
-OUR_NAV = REPO / "overrides" / "partials" / "nav.html"
+MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials"
+OURS = REPO / "overrides" / "partials"
+ENTRY = ("{% if nav_entry is defined %}{{ nav_entry(", ") }}{% else %}{{ ", " }}{% endif %}")
 
 
 def materials_overrides(dest: Path) -> Path:
-    """Our overrides without our nav.html: pages get Material's navigation, uncached."""
+    """Our overrides without our copies of Material's navigation: pages get Material's own."""
     shutil.copytree(REPO / "overrides", dest)
-    (dest / "partials" / "nav.html").unlink()
+    for name in ("nav.html", "nav-item.html"):
+        (dest / "partials" / name).unlink()
     return dest
 
 
@@ -32,13 +33,16 @@ def build(root: Path, edition: str) -> Path:
     return root / "site" / edition
 
 
-def test_our_nav_template_is_materials_but_for_the_entry_line():
-    ours = OUR_NAV.read_text(encoding="utf-8").split("-#}\n", 1)[1].splitlines()
-    material = MATERIAL_NAV.read_text(encoding="utf-8").split("-#}\n", 1)[1].splitlines()
+@pytest.mark.parametrize("name, call, args, cached", [
+    ("nav.html", "item.render", "nav_item, path, 1", "nav_item, path, item.render"),
+    ("nav-item.html", "render", 'item, path ~ "_" ~ loop.index, level + 1, nav_item',
+     'item, path ~ "_" ~ loop.index, render, level + 1, nav_item')])
+def test_our_nav_templates_are_materials_but_for_the_entry_line(name, call, args, cached):
+    ours = (OURS / name).read_text(encoding="utf-8").split("-#}\n", 1)[1].splitlines()
+    material = (MATERIAL / name).read_text(encoding="utf-8").split("-#}\n", 1)[1].splitlines()
     changed = [(a.strip(), b.strip()) for a, b in zip(material, ours, strict=True) if a != b]
-    assert changed == [("{{ item.render(nav_item, path, 1) }}",
-                        "{% if nav_entry is defined %}{{ nav_entry(nav_item, path, item.render) }}"
-                        "{% else %}{{ item.render(nav_item, path, 1) }}{% endif %}")]
+    assert changed == [(f"{{{{ {call}({args}) }}}}",
+                        f"{ENTRY[0]}{cached}{ENTRY[1]}{call}({args}){ENTRY[2]}")]
 
 
 @pytest.mark.parametrize("pages, section_size", [(45, 10)])
