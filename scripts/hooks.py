@@ -1,8 +1,10 @@
 """MkDocs hooks: thin adapters between MkDocs events and the plain modules in scripts/.
 
 mkdocs-static-i18n runs the whole build once per language, so every event here fires once per
-language; each hook is a pure function of (content, language, page). Hook modules are not
-reloaded under `mkdocs serve`, so the state is rebuilt in on_config.
+language; each hook is a pure function of (content, language, page). build_site.py may also
+build each language in a process of its own (language_split.py), so no language may rely on
+another having been built first. Hook modules are not reloaded under `mkdocs serve`, so the
+state is rebuilt in on_config.
 """
 
 from __future__ import annotations
@@ -180,7 +182,7 @@ def on_post_build(config):
     """After the last language: the root 404 page is the Vietnamese one; search indexes."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False) and not only_language(config):
-        return
+        return  # a language built from inside the first one's on_post_build: not the last
     print_qr.finish()
     site = Path(config.site_dir)
     _state["404"].write(site)
