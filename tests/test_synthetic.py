@@ -16,6 +16,7 @@ from bench_scale import (
     growth,
     page_body,
     page_sizes,
+    paired_ratio,
     ratio,
     size_stats,
     targets,
@@ -108,6 +109,10 @@ def test_every_published_number_is_tappable(synthetic_site):
 def test_ratio_and_growth():
     assert ratio(3.0, 2.0) == 1.5
     assert ratio(None, 2.0) is None and ratio(1.0, 0.0) is None
+    # each round's pair compared: a slow moment for both leaves the ratio alone
+    assert paired_ratio([1.2, 2.2, 1.5], [1.0, 2.0, 1.0]) == 1.2
+    assert paired_ratio([1.0, 3.0], [1.0, 2.0]) == 1.25
+    assert paired_ratio([], []) is None and paired_ratio([1.0], [0.0]) is None
     assert growth(10.0, 200, 50.0, 1000) == pytest.approx(1.0)  # linear
     assert growth(10.0, 200, 75.0, 1000) == pytest.approx(1.5)  # worse than linear
     assert growth(None, 200, 50.0, 1000) is None
