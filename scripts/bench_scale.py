@@ -56,11 +56,8 @@ def ratio(ours: float | None, base: float | None) -> float | None:
 def paired_ratio(ours: list[float], base: list[float]) -> float | None:
     """The median of ours/base over rounds run back to back: each pair shares the machine's
     state of the moment, which drifts on a shared machine between rounds."""
-    ratios = sorted(o / b for o, b in zip(ours, base, strict=False) if o and b)
-    if not ratios:
-        return None
-    middle = len(ratios) // 2
-    return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+    ratios = [o / b for o, b in zip(ours, base, strict=False) if o and b]
+    return statistics.median(ratios) if ratios else None
 
 
 def growth(small_s: float | None, small_n: int, big_s: float | None,
@@ -228,9 +225,9 @@ class Bench:
                                      quiet=True)
                 if result:
                     runs[i].append(result)
-            if any(len(r) != len(runs[0]) for r in runs):  # a round is whole or not kept
-                for r in runs:
-                    del r[min(len(r) for r in runs):]
+            whole = min(len(r) for r in runs)  # a round is kept whole or not at all
+            for r in runs:
+                del r[whole:]
         out = []
         for (case, _, notes, _), results in zip(cases, runs, strict=True):
             if not results:

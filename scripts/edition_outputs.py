@@ -24,11 +24,11 @@ def write_outputs(content: Content, edition: EditionView, site: Path, bodies: di
     """What `langs` need; what all languages share comes with the default language."""
     colours = edition.record.get("colours")
     css = site / SITE_CSS
-    if css.is_file() and colours:
-        css.write_text(css.read_text(encoding="utf-8") + site_css(colours), encoding="utf-8")
-    write_embeds(content, edition, site, bodies, embed_css(colours), langs)
     if DEFAULT_LANG in langs:
+        if css.is_file() and colours:
+            css.write_text(css.read_text(encoding="utf-8") + site_css(colours), encoding="utf-8")
         write_open_data(content, site / DATA)
+    write_embeds(content, edition, site, bodies, embed_css(colours), langs)
     for lang in langs:
         prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
         (site / prefix).mkdir(parents=True, exist_ok=True)
