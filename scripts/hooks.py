@@ -33,6 +33,7 @@ from problems import ContentError
 from render import insert_after_body, page_address, page_url, quick_exit, render_page_parts
 from search_index import SearchIndex
 from template_cache import share_compiled_templates
+from theme_listing import list_visible_files
 
 SCRIPTS = str(Path(__file__).resolve().parent)
 
@@ -69,6 +70,7 @@ def on_config(config):
                      if _state["edition"].carries(slug))
     config.watch.append(str(root / "content"))
     _ensure_assets(config)
+    list_visible_files(config.theme)  # Material's 14,000 hidden icons, walked per language
     return config
 
 
