@@ -61,7 +61,7 @@ def on_config(config):
     _state.setdefault("404", Fallback404(default_lang="vi"))
     _state.setdefault("search", SearchIndex())
     _state.setdefault("bodies", {})
-    _state["feet"] = {}
+    _state["parts"] = {}
     _state["buttons"] = {}
     print_qr.use_cache(root / ".cache" / "qr")
     # in the order MkDocs builds: each language in turn, pages by file name
@@ -114,21 +114,22 @@ def on_page_markdown(markdown, page, config, files):
     # so two builds of the same commit are byte-identical.
     page.update_date = source.meta["reviewed"]
     try:
-        body, foot = render_page_parts(content, source, lang, markdown, config.site_url or "",
-                                       _state["edition"])
+        parts = render_page_parts(content, source, lang, markdown, config.site_url or "",
+                                  _state["edition"])
     except ContentError as err:
         raise PluginError("\n" + err.report()) from None
-    _state["feet"][page.file.src_uri] = foot  # added after the Markdown conversion
-    return body
+    _state["parts"][page.file.src_uri] = parts  # its HTML goes in after the conversion
+    return parts.markdown
 
 
 def on_page_content(html, page, config, files):
     """Unlink pages this edition leaves out; collect the page's text for search."""
     lang = config.theme["language"]
     source = _page_source(_state["content"], page)
+    parts = _state["parts"].pop(page.file.src_uri)
     gone = left_out_urls(_state["edition"].left_out, lang)
-    html = unlink_left_out(html, page.url, gone)
-    html += "\n" + _state["feet"].pop(page.file.src_uri, "")
+    html = unlink_left_out(parts.html(html), page.url, gone)
+    html += "\n" + parts.foot
     if source.lang == lang:  # a page shown in its own language, not a fallback
         _state["bodies"][(lang, source.slug)] = PageBody(page.title or source.title, html,
                                                          page.url)

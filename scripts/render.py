@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import secrets
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -222,36 +223,69 @@ class PageRender:
         return self.render("stale-notice.html", original=there + "/")
 
 
+BLOCK_TOKEN = "<!-- ho-tro-block {nonce} {n} -->"
+
+
+@dataclass
+class PageParts:
+    """A page ready for Markdown: its text with each HTML block we add as a short placeholder.
+
+    Python-Markdown would parse our blocks as raw HTML on every page only to copy them through
+    unchanged; the hooks put them in after the conversion instead, with the sources foot.
+    """
+
+    markdown: str  # the page's Markdown, with markers and notices as placeholders
+    blocks: dict[str, str]  # placeholder -> the HTML it stands for
+    foot: str      # the sources foot: HTML that goes after the page's text
+
+    def html(self, converted: str) -> str:
+        """The converted Markdown with every block in its place."""
+        for token, block in self.blocks.items():
+            converted = converted.replace(token, block, 1)
+        return converted
+
+    def inlined(self) -> str:
+        """The Markdown with the blocks written out in it and the foot at the end."""
+        text = self.markdown
+        for token, block in self.blocks.items():
+            text = text.replace(token, block, 1)
+        return f"{text}\n\n{self.foot}\n"
+
+
 def render_page(content: Content, page: PageSource, lang: str, markdown: str,
                 site_url: str = "", edition=None) -> str:
     """The page's Markdown with markers filled, its facts box, notices and sources foot."""
-    body, foot = render_page_parts(content, page, lang, markdown, site_url, edition)
-    return f"{body}\n\n{foot}\n"
+    return render_page_parts(content, page, lang, markdown, site_url, edition).inlined()
 
 
 def render_page_parts(content: Content, page: PageSource, lang: str, markdown: str,
-                      site_url: str = "", edition=None) -> tuple[str, str]:
-    """(Markdown with markers filled, facts box and notices; the sources foot as HTML).
-
-    The foot (with its QR code) is HTML that needs no Markdown: the hooks add it after the
-    conversion, which is faster on big sites.
-    """
+                      site_url: str = "", edition=None) -> PageParts:
+    """The page's Markdown with placeholders for the data blocks, facts box and notices; the
+    HTML of each; and the sources foot (with its QR code)."""
     renderer = PageRender(content, lang, page, site_url=site_url, edition=edition)
+    blocks: dict[str, str] = {}
+    nonce = secrets.token_hex(6)  # an editor cannot write a placeholder of their own
+
+    def hold(html: str) -> str:
+        token = BLOCK_TOKEN.format(nonce=nonce, n=len(blocks))
+        blocks[token] = html
+        return token
+
     body = checklist_boxes(link_numbers(markdown, renderer.phones))
-    body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2)), body)
+    body = MARKER.sub(lambda m: _fill(renderer, m.group(1), m.group(2), hold), body)
     head = []
     if page.lang != lang:
         head.append(renderer.fallback_notice())
     head.append(renderer.stale_notice())
     head.append(renderer.policy_facts())
-    body = _after_title(body, "\n\n".join(part for part in head if part))
-    return body.rstrip(), renderer.page_foot()
+    body = _after_title(body, "\n\n".join(hold(part) for part in head if part))
+    return PageParts(body.rstrip(), blocks, renderer.page_foot())
 
 
-def _fill(renderer: PageRender, name: str, arg_text: str) -> str:
+def _fill(renderer: PageRender, name: str, arg_text: str, hold) -> str:
     args = dict(arg.split("=", 1) for arg in arg_text.split())
     method = getattr(renderer, name.replace("-", "_"))
-    return "\n" + method(**args) + "\n"
+    return "\n" + hold(method(**args)) + "\n"
 
 
 def _after_title(markdown: str, insert: str) -> str:
