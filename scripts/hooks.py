@@ -30,7 +30,14 @@ from language_split import build_only, only_language
 from markdown_source import LANGS, split_name
 from nav_cache import NavCache
 from problems import ContentError
-from render import insert_after_body, page_address, page_url, quick_exit, render_page_parts
+from render import (
+    insert_after_body,
+    keep_compiled_templates,
+    page_address,
+    page_url,
+    quick_exit,
+    render_page_parts,
+)
 from search_index import SearchIndex
 from template_cache import share_compiled_templates
 from theme_listing import list_visible_files
@@ -64,6 +71,8 @@ def on_config(config):
     _state["parts"] = {}
     _state["buttons"] = {}
     print_qr.use_cache(root / ".cache" / "qr")
+    _state["templates"] = root / ".cache" / "templates"
+    keep_compiled_templates(_state["templates"])
     # in the order MkDocs builds: each language in turn, pages by file name
     print_qr.prepare(page_address(config.site_url, lang, page.src) for lang in _state["langs"]
                      for (slug, _), page in sorted(_state["content"].pages.items())
@@ -98,11 +107,12 @@ def _ensure_assets(config) -> None:
 
 
 def on_env(env, config, files):
-    """Material's templates are compiled for the first language only, then reused; the
-    navigation entries a page is not in are rendered once per language (nav_cache.py)."""
+    """Material's templates are compiled once, then reused by the next language and the next
+    process (template_cache.py); the navigation entries a page is not in are rendered once
+    per language (nav_cache.py)."""
     forget_page_alternates(config.extra)  # before the 404 page is made
     env.globals["nav_entry"] = NavCache(config.theme.get("features") or []).entry
-    return share_compiled_templates(env)
+    return share_compiled_templates(env, _state["templates"])
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -25,6 +25,7 @@ from phone_links import link_numbers, link_numbers_html
 from print_qr import qr_svg
 from problems import ContentError, Problem
 from search_index import FILE_NAME as SEARCH_FILE
+from template_cache import share_compiled_templates
 from translations import stale_original
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
@@ -41,6 +42,11 @@ def _environment() -> Environment:
                       keep_trailing_newline=False)
     env.filters["tel_links"] = _tel_links
     return env
+
+
+def keep_compiled_templates(folder: Path) -> None:
+    """Keep the data templates' compiled code in `folder` too, for the next process."""
+    share_compiled_templates(_environment(), folder)
 
 
 @pass_context
