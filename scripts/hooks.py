@@ -133,7 +133,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Unlink pages this edition leaves out; collect the page's text for search."""
+    """Put in the data blocks and the sources foot; unlink pages this edition leaves out;
+    collect the page's text for search."""
     lang = config.theme["language"]
     source = _page_source(_state["content"], page)
     parts = _state["parts"].pop(page.file.src_uri)

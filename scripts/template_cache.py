@@ -105,8 +105,12 @@ def share_compiled_templates(env: Environment, folder: Path | None = None) -> En
     """Give `env` the cache of every earlier environment configured like it; with `folder`,
     also the code saved there by earlier processes."""
     key = settings_key(env)
-    if folder is not None:
+    # An autoescape function is known by its repr, which holds its address in this process:
+    # its code is kept in memory only.
+    if folder is not None and isinstance(env.autoescape, bool):
         folder = Path(folder) / _version_folder(key)
+    else:
+        folder = None
     cache = _caches.get((key, folder))
     if cache is None:
         cache = _caches[(key, folder)] = MemoryBytecodeCache(folder)

@@ -114,6 +114,15 @@ def test_a_damaged_file_is_compiled_again_and_replaced(tmp_path):
     assert env.get_template("card.html").render(n=3) == "<b>3</b>" and compiled == []
 
 
+def test_code_escaped_by_a_function_stays_in_memory(tmp_path):
+    def by_name(name):
+        return name.endswith(".html")
+
+    env, _ = counting_env({"a.html": "{{ '<b>' }}"}, tmp_path, autoescape=by_name)
+    assert env.get_template("a.html").render() == "&lt;b&gt;"
+    assert not any(tmp_path.iterdir())
+
+
 def test_a_folder_that_cannot_be_written_only_costs_time(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
