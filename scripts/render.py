@@ -252,10 +252,7 @@ class PageParts:
 
     def inlined(self) -> str:
         """The Markdown with the blocks written out in it and the foot at the end."""
-        text = self.markdown
-        for token, block in self.blocks.items():
-            text = text.replace(token, block, 1)
-        return f"{text}\n\n{self.foot}\n"
+        return f"{self.html(self.markdown)}\n\n{self.foot}\n"
 
 
 def render_page(content: Content, page: PageSource, lang: str, markdown: str,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from jinja2 import DictLoader, Environment, pass_context
 
 import template_cache
 from conftest import make_tree, run_build
 from template_cache import share_compiled_templates
+from test_reproducible import digest
 
 
 def counting_env(templates: dict[str, str], folder=None,
@@ -128,11 +127,6 @@ def test_a_folder_that_cannot_be_written_only_costs_time(tmp_path):
     blocked.write_text("not a folder")
     env, compiled = counting_env({"a.html": "{{ 1 + 1 }}"}, blocked)
     assert env.get_template("a.html").render() == "2" and compiled == ["a.html"]
-
-
-def digest(site) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_a_build_from_saved_or_damaged_code_makes_the_same_site(tmp_path):
