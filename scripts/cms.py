@@ -11,24 +11,32 @@ Nothing of the editor goes into the published site.
 from __future__ import annotations
 
 import argparse
+import base64
 import functools
+import hashlib
 import http.server
 import json
 import os
+import re
+import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cms_config
+import cms_guard
 
 ROOT = Path(__file__).resolve().parent.parent
 # Its own folder, not ./node_modules: npm removes from a node_modules folder every package that
@@ -163,63 +171,118 @@ def admin_js(root: Path, config: dict) -> str:
 
 
 @contextmanager
-def local_backend(repo: Path, port: int, node_modules: Path = NODE_MODULES) -> Iterator[str]:
-    """decap-server for the files under `repo`, on 127.0.0.1:port; yields its API address."""
+def local_backend(repo: Path, port: int, editor_origin: str,
+                  node_modules: Path = NODE_MODULES) -> Iterator[str]:
+    """decap-server for the files under `repo`, on a unix socket only this user can open, behind
+    the guard (cms_guard.py) on 127.0.0.1:port; yields the guard's API address, which carries
+    this session's key and is given to the editor page at `editor_origin` only."""
     require_installed(node_modules)
     with socket.socket() as probe:  # else the editor might talk to another program's server
         if probe.connect_ex((HOST, port)) == 0:
             raise RuntimeError(f"{HOST}:{port} is already in use (try --backend-port)")
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": HOST, "GIT_REPO_DIRECTORY": str(repo),
-           "MODE": "fs", "LOG_LEVEL": "warn"}  # fs: writes the files, no git commit
-    server = subprocess.Popen([str(node_modules / ".bin" / "decap-server")], cwd=repo, env=env)
-    try:
-        wait_for_port(port, server)
-        yield f"http://{HOST}:{port}/api/v1"
-    finally:
-        server.terminate()
+    with tempfile.TemporaryDirectory(prefix="cms-") as private:  # mode 700: this user only
+        socket_path = str(Path(private) / "decap.sock")
+        preload = f'--require "{Path(__file__).with_name("cms_socket.cjs")}"'
+        env = {**os.environ, "DECAP_SOCKET": socket_path, "GIT_REPO_DIRECTORY": str(repo),
+               "NODE_OPTIONS": f"{os.environ.get('NODE_OPTIONS', '')} {preload}".strip(),
+               "MODE": "fs", "LOG_LEVEL": "warn"}  # fs: writes the files, no git commit
+        server = subprocess.Popen([str(node_modules / ".bin" / "decap-server")], cwd=private,
+                                  env=env)
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+            wait_for_socket(socket_path, server)
+            token = secrets.token_urlsafe(32)
+            with cms_guard.guard_server(repo, socket_path, editor_origin, token, HOST,
+                                        port) as guard:
+                threading.Thread(target=guard.serve_forever, daemon=True).start()
+                try:
+                    yield f"http://{HOST}:{guard.server_address[1]}{cms_guard.API}{token}"
+                finally:
+                    guard.shutdown()
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
 
-def wait_for_port(port: int, server: subprocess.Popen, timeout: float = 30) -> None:
+def wait_for_socket(path: str, server: subprocess.Popen, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"decap-server stopped (exit code {server.returncode})")
-        with socket.socket() as probe:
-            if probe.connect_ex((HOST, port)) == 0:
+        with socket.socket(socket.AF_UNIX) as probe:
+            if probe.connect_ex(path) == 0:
                 return
         time.sleep(0.1)
-    raise RuntimeError(f"decap-server did not listen on {HOST}:{port} within {timeout:.0f} s")
+    raise RuntimeError(f"decap-server did not listen on {path} within {timeout:.0f} s")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """The editor page, to this machine's browser only: addressed to 127.0.0.1:<port> (not a
+    name that could be made to point here), in no frame, readable by no other origin."""
+
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".yml": "text/yaml", ".js": "text/javascript", ".wasm": "application/wasm"}
+    csp: ClassVar[str] = ""
 
     def log_message(self, *args) -> None:
         pass
 
+    def end_headers(self) -> None:
+        for name, value in editor_headers(self.csp):
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_head(self):  # as SimpleHTTPRequestHandler's: a file object or None
+        address, port = self.server.server_address[:2]
+        if self.headers.get("Host") != f"{address}:{port}":
+            self.send_error(403, "Only http://127.0.0.1 with the editor's port")
+            return None
+        return super().send_head()
+
+
+def editor_headers(csp: str) -> list[tuple[str, str]]:
+    return [("Content-Security-Policy", csp), ("X-Frame-Options", "DENY"),
+            ("Cross-Origin-Resource-Policy", "same-origin"), ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"), ("Cache-Control", "no-store")]
+
+
+def editor_csp(backend_url: str) -> str:
+    """Decap's own scripts and the one inline line of index.html; requests to the guard only."""
+    inline = re.search(r"<script>(.*?)</script>", INDEX_HTML)[1]
+    digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
+    backend = "{0.scheme}://{0.netloc}".format(urlsplit(backend_url))
+    return (f"default-src 'none'; script-src 'self' 'sha256-{digest}' 'wasm-unsafe-eval'; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            f"connect-src 'self' {backend}; frame-src 'self' blob:; worker-src 'self' blob:; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+
+
+def editor_server(directory: Path, port: int, backend_url: str) -> http.server.HTTPServer:
+    """The web server for the editor page in `directory`, on 127.0.0.1:port (0: any free)."""
+    handler = type("EditorHandler", (QuietHandler,), {"csp": editor_csp(backend_url)})
+    return http.server.ThreadingHTTPServer(
+        (HOST, port), functools.partial(handler, directory=str(directory)))
+
 
 def serve(port: int, backend_port: int) -> int:
-    backend_url = f"http://{HOST}:{backend_port}/api/v1"
-    admin = build_admin(ROOT, ROOT / ".build" / "cms" / "admin", backend_url)
-    handler = functools.partial(QuietHandler, directory=str(admin.parent))
+    editor_origin = f"http://{HOST}:{port}"
     for stop in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C or kill: stop decap-server as well
         signal.signal(stop, signal.default_int_handler)
-    with local_backend(ROOT, backend_port) as backend, \
-            http.server.ThreadingHTTPServer((HOST, port), handler) as httpd:
-        print(f"Editor:  http://{HOST}:{port}/admin/  (log in with the Đăng nhập / Login button)")
-        print(f"Backend: {backend} (decap-server, writing the files under {ROOT})")
-        print("Check and review before the lead commits: make check; git diff. Ctrl-C stops.")
-        try:
-            httpd.serve_forever()
-        except KeyboardInterrupt:
-            print("\nStopped.")
+    with local_backend(ROOT, backend_port, editor_origin) as backend:
+        admin = build_admin(ROOT, ROOT / ".build" / "cms" / "admin", backend)
+        with editor_server(admin.parent, port, backend) as httpd:
+            print(f"Editor:  {editor_origin}/admin/  (log in with the Đăng nhập / Login button)")
+            print(f"Backend: {backend.rsplit('/', 1)[0]}/… (decap-server behind a guard, "
+                  f"writing pages in docs/ and data in content/ under {ROOT})")
+            print("Check and review before the lead commits: make check; git diff. Ctrl-C stops.")
+            try:
+                httpd.serve_forever()
+            except KeyboardInterrupt:
+                print("\nStopped.")
     return 0
 
 

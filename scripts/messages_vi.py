@@ -370,6 +370,17 @@ PROBLEMS = _catalogue(
     (r"stale", "bản tiếng Anh đã cũ, không còn khớp với bản tiếng Việt"),
     # render.py and open_data.py
     (r"this interface text is missing", "thiếu đoạn chữ giao diện này"),
+    # issue 14, part cms: what the web editor may touch (cms_rules.py)
+    (r"is not a plain path inside the repository",
+     "không phải một đường dẫn bình thường bên trong kho nội dung"),
+    (r"the web editor may not change this file", "trình biên tập trên web không được sửa tệp này"),
+    (r"the web editor may not read this file", "trình biên tập trên web không được đọc tệp này"),
+    (r"goes through a symbolic link", "đi qua một liên kết tượng trưng (symlink)"),
+    (r"its content is not the image or PDF its name says",
+     "nội dung tệp không phải là ảnh hay tệp PDF như tên tệp cho biết"),
+    (r"the web editor does not rename or move files",
+     "trình biên tập trên web không đổi tên hay chuyển chỗ tệp"),
+    (r"the content could not be checked", "không kiểm tra được nội dung"),
 )
 
 EXPECTED = _catalogue(
@@ -475,6 +486,21 @@ EXPECTED = _catalogue(
     (r"an entry with vi and en", "một mục có vi và en"),
     # anything else is a schema's description, looked up in content/schemas/
     (r"(?P<desc>.+)", "{desc}"),
+    # issue 14, part cms: what the web editor may touch (cms_rules.py)
+    (r"a relative path such as docs/gioi-thieu/index\.vi\.md: letters, digits, '-', '_' and "
+     r"'\.', folders separated by '/', no '\.\.'",
+     "một đường dẫn tương đối như docs/gioi-thieu/index.vi.md: chữ cái, chữ số, '-', '_' và "
+     "'.', các thư mục cách nhau bằng '/', không có '..'"),
+    (r"a page docs/<name>\.vi\.md or docs/<name>\.en\.md, a data file content/<name>\.yml "
+     r"\(not content/schemas/\), or an image or PDF in docs/assets/",
+     "một trang docs/<tên>.vi.md hoặc docs/<tên>.en.md, một tệp dữ liệu content/<tên>.yml "
+     "(ngoài thư mục content/schemas/), hoặc một ảnh hay tệp PDF trong docs/assets/"),
+    (r"a file under content/ or docs/", "một tệp trong thư mục content/ hoặc docs/"),
+    (r"a real file or folder, not a link", "một tệp hoặc thư mục thật, không phải liên kết"),
+    (r"a PNG, JPEG, WebP or PDF file of at most (?P<size>[\d,]+) bytes",
+     "một tệp PNG, JPEG, WebP hoặc PDF, tối đa {size} byte"),
+    (r"the file saved where it is", "lưu tệp ngay tại chỗ cũ"),
+    (r"an edit that `make check` accepts", "một thay đổi mà `make check` chấp nhận"),
 )
 
 # Whole lines that are not problems: the summaries of check_content.py and build_site.py.
@@ -498,6 +524,32 @@ LINES = _catalogue(
      r"each one checked against its sources, and verified_on set to that day\)\.",
      "Chưa phát hành: {count} liên hệ đã đăng đến hạn kiểm tra lại (cần đối chiếu từng liên hệ "
      "với nguồn, rồi ghi ngày đó vào verified_on)."),
+    # issue 14, part cms: the web editor's guard (cms_guard.py)
+    (r"Refused: the request comes from (?P<origin>.+), not from the web editor's page "
+     r"(?P<editor>\S+)",
+     "Đã từ chối: yêu cầu đến từ {origin}, không phải từ trang biên tập {editor}"),
+    (r"Refused: the request does not say where it comes from \(no Origin header\); only the "
+     r"web editor's page (?P<editor>\S+) may use it",
+     "Đã từ chối: yêu cầu không cho biết nó đến từ đâu (không có Origin); chỉ trang biên tập "
+     "{editor} được dùng"),
+    (r"Refused: the request is addressed to (?P<host>.+), not to (?P<expected>\S+)",
+     "Đã từ chối: yêu cầu gửi tới {host}, không phải tới {expected}"),
+    (r"Refused: the address does not carry this session's key; open the editor at the address "
+     r"`make cms` printed",
+     "Đã từ chối: địa chỉ không có khóa của phiên làm việc này; hãy mở trình biên tập ở địa chỉ "
+     "mà `make cms` đã in ra"),
+    (r"Refused: not a request of the web editor \(a JSON POST of at most (?P<size>[\d,]+) "
+     r"bytes\)",
+     "Đã từ chối: đây không phải yêu cầu của trình biên tập trên web (cần một yêu cầu POST "
+     "dạng JSON, tối đa {size} byte)"),
+    (r"Refused: the web editor does not use the action (?P<action>.+)",
+     "Đã từ chối: trình biên tập trên web không dùng thao tác {action}"),
+    (r"Refused: the action (?P<action>\S+) is not written as the web editor writes it",
+     "Đã từ chối: các trường của thao tác {action} không đúng như trình biên tập trên web gửi"),
+    (r"Refused: the web editor may not touch these files; nothing was saved:",
+     "Đã từ chối: trình biên tập trên web không được động đến các tệp sau; chưa lưu gì:"),
+    (r"Refused: with this change the content would be invalid; nothing was saved:",
+     "Đã từ chối: với thay đổi này nội dung sẽ không hợp lệ; chưa lưu gì:"),
 )
 
 # How a named group's English text becomes Vietnamese; groups not listed are kept as they are
