@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +20,7 @@ from playwright.sync_api import expect
 import cms
 import cms_config
 from cms_config import Schema, decap_field
-from conftest import REPO, serve
+from conftest import REPO
 from content import load_content
 
 BACKEND = "http://127.0.0.1:8081/api/v1"
@@ -164,26 +165,33 @@ def require_installed() -> None:
 
 @pytest.fixture
 def editor(browser, tmp_path):
-    """(tree, page): the editor page logged in, writing to a copy of the content tree."""
+    """(tree, page): the editor page logged in, writing to a copy of the content tree, served
+    as `make cms` serves it (its headers and CSP, decap-server behind the guard)."""
     require_installed()
     tree = copy_tree(tmp_path / "tree")
     assert check_content(tree).returncode == 0
-    with cms.local_backend(tree, free_port()) as backend:
+    port = free_port()
+    with cms.local_backend(tree, free_port(), f"http://127.0.0.1:{port}") as backend:
         cms.build_admin(tree, tmp_path / "www" / "admin", backend)
-        base, stop = serve(tmp_path / "www")
+        httpd = cms.editor_server(tmp_path / "www", port, backend)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
-        hosts = set()
+        hosts, blocked = set(), []
         page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname))
+        page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text
+                else None)
         try:
-            page.goto(f"{base}/admin/")
+            page.goto(f"http://127.0.0.1:{port}/admin/")
             page.get_by_role("button", name="Đăng nhập").click()  # Login: the local backend's
             expect(page.get_by_text("Bộ sưu tập")).to_be_visible()  # Collections
             yield tree, page
         finally:
             context.close()
-            stop()
+            httpd.shutdown()
+            httpd.server_close()
     assert hosts <= {"127.0.0.1", None}, hosts  # nothing from a CDN or a cloud service
+    assert blocked == []  # the editor's CSP blocks nothing Decap does
 
 
 def publish(page) -> None:
