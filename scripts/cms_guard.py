@@ -117,7 +117,7 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def refuse(self, refusal: Refusal, action: str = "") -> None:
-        origin = quoted(self.headers.get("Origin"))
+        origin = "no Origin" if "Origin" not in self.headers else quoted(self.headers["Origin"])
         what = f"{self.command} {action}".strip()
         lines = " | ".join([refusal.line, *(str(p) for p in refusal.problems)])
         print(f"cms guard: {refusal.status} {what} from {origin}: {lines}"[:2000],

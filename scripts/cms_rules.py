@@ -188,7 +188,8 @@ def item_problem(root: Path, item: Item) -> Problem | None:
     path, data, media = item
     if data is None:  # a delete: of a page, a data file or a media file
         problem = write_problem(root, path)
-        return write_problem(root, path, media=True) if problem and plain(str(path)) else problem
+        return write_problem(root, path, media=True) \
+            if problem and problem.problem == NOT_EDITABLE else problem
     problem = write_problem(root, path, media)
     if problem is None and media:
         return media_problem(str(path), data)
