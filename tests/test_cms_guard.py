@@ -8,6 +8,7 @@ import base64
 import http.client
 import json
 import shutil
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,7 +17,7 @@ import pytest
 import cms
 import cms_guard
 from cms_rules import Malformed, Refused, check_request
-from conftest import FIXTURE, REPO
+from conftest import FIXTURE, REPO, serve
 from messages_vi import translate_line
 from test_cms import free_port, require_installed
 from test_messages_vi import check_vietnamese, english_left
@@ -357,3 +358,78 @@ def test_refusals_read_in_vietnamese(repo):
         vi = translate_line(line)
         assert vi.startswith("Đã từ chối: ") and english_left(vi) == [], vi
     assert translate_line(cms_guard.NOT_JSON).endswith("tối đa 20.000.000 byte)")
+
+
+# ---- The editor page's server, and an attacker's page in Chromium ----------------------------
+
+def get(port: int, path: str, host: str | None = None) -> tuple[int, dict]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": host or f"127.0.0.1:{port}"})
+        response = connection.getresponse()
+        response.read()
+        return response.status, dict(response.headers)
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def editor_page(tmp_path):
+    """cms.py's web server for a stand-in editor page whose config names the backend."""
+    (tmp_path / "www" / "admin").mkdir(parents=True)
+    (tmp_path / "www" / "admin" / "index.html").write_text("<!doctype html><title>x</title>")
+    httpd = cms.editor_server(tmp_path / "www", 0, "http://127.0.0.1:8081/api/v1/key")
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield tmp_path / "www", httpd.server_address
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_the_editor_page_is_served_to_this_machine_only_in_no_frame(editor_page):
+    _, (address, port) = editor_page
+    assert address == "127.0.0.1"
+    status, headers = get(port, "/admin/")
+    assert status == 200
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    csp = headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp and "default-src 'none'" in csp
+    assert "connect-src 'self' http://127.0.0.1:8081;" in csp  # the guard, nothing else
+    for host in (f"localhost:{port}", f"evil.example:{port}", "127.0.0.1"):  # DNS rebinding
+        assert get(port, "/admin/", host)[0] == 403, host
+
+
+@pytest.mark.browser
+def test_a_page_on_another_local_port_can_neither_read_the_key_nor_write(browser, backend, repo,
+                                                                        tmp_path):
+    """What `make serve` (or any page on 127.0.0.1) could try: read the editor's config for the
+    key, or write scripts/hooks.py with the key; Chromium refuses both, the file stays."""
+    www = tmp_path / "editor"
+    (www / "admin").mkdir(parents=True)
+    (www / "admin" / "config.yml").write_text(f"backend: {{proxy_url: {backend.url}}}\n")
+    editor = cms.editor_server(www, int(backend.origin.rsplit(":", 1)[1]), backend.url)
+    threading.Thread(target=editor.serve_forever, daemon=True).start()
+    (tmp_path / "evil").mkdir()
+    (tmp_path / "evil" / "index.html").write_text("<!doctype html><title>evil</title>")
+    evil_url, stop = serve(tmp_path / "evil")
+    page = browser.new_page()
+    try:
+        page.goto(f"{evil_url}/index.html")
+        found = page.evaluate("""async ([config, api, body]) => {
+            const attempt = async (url, init) => {
+              try { const r = await fetch(url, init); return `${r.status} ${await r.text()}`; }
+              catch (e) { return 'blocked'; } };
+            return [await attempt(config),
+                    await attempt(api, {method: 'POST', body,
+                                        headers: {'Content-Type': 'application/json'}}),
+                    await attempt(api, {method: 'POST', body, mode: 'no-cors'})];
+          }""", [f"{backend.origin}/admin/config.yml", backend.url,
+                 json.dumps({"action": "persistEntry", "params": entry("scripts/hooks.py",
+                                                                        "fetch('x')")})])
+    finally:
+        page.close()
+        stop()
+        editor.shutdown()
+        editor.server_close()
+    assert found == ["blocked", "blocked", "0 "]  # no-cors: sent as text/plain, opaque
+    assert (repo / "scripts" / "hooks.py").read_text(encoding="utf-8") == ORIGINAL
