@@ -2,10 +2,12 @@
 
     python scripts/cms.py serve [--port 8090] [--backend-port 8081]
 
-Writes the editor page into .build/cms/admin/ (its config made from content/schemas/ by
-cms_config.py), then starts Decap's local backend (decap-server, which reads and writes the files
-of this folder and commits nothing) and a web server for the page, both on 127.0.0.1 only.
-Nothing of the editor goes into the published site.
+Starts Decap's local backend (decap-server, which reads and writes the files of this folder and
+commits nothing) on a unix socket only this user can open, behind a guard on 127.0.0.1:8081
+(cms_guard.py: only the editor page's origin with this session's key, only pages and data files
+that the content loader accepts); then writes the editor page into .build/cms/admin/ (its config
+made from content/schemas/ by cms_config.py, with the guard's address and key) and serves it on
+127.0.0.1 only. Nothing of the editor goes into the published site.
 """
 
 from __future__ import annotations
@@ -291,7 +293,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["serve"])
     parser.add_argument("--port", type=int, default=8090, help="the editor page's port")
-    parser.add_argument("--backend-port", type=int, default=8081, help="decap-server's port")
+    parser.add_argument("--backend-port", type=int, default=8081,
+                        help="the guard's port (decap-server's only way in)")
     args = parser.parse_args(argv)
     try:
         return serve(args.port, args.backend_port)
