@@ -262,3 +262,22 @@ def test_editing_a_page_pair_changes_one_language_and_keeps_the_bodies(editor):
         assert path.read_text(encoding="utf-8").split("\n---\n", 1)[1] == \
             before[lang].split("\n---\n", 1)[1]
     assert check_content(tree).returncode == 0
+
+
+@pytest.mark.browser
+def test_an_edit_the_loader_refuses_is_not_saved_and_the_editor_says_why(editor):
+    tree, page = editor
+    path = tree / "content" / "contacts.yml"
+    before = path.read_text(encoding="utf-8")
+    page.goto(page.url.split("#")[0] + "#/collections/contacts/entries/contacts")
+    item = page.locator("xpath=//div[text()='ambulance-115']/..")
+    item.locator("button").first.click()
+    item.get_by_label(re.compile(r"^Phone number")).fill("1111")
+    page.get_by_role("button", name="Công bố", exact=True).click()  # Publish
+    page.get_by_text("Công bố ngay", exact=True).click()  # Publish now
+    refusal = page.get_by_text("Đã từ chối: với thay đổi này nội dung sẽ không hợp lệ")
+    expect(refusal).to_be_visible(timeout=15_000)
+    shown = refusal.inner_text()  # Decap: "Không thể giữ lại mục: API_ERROR: " and ours
+    assert re.search(r"content/contacts\.yml:\d+: ambulance-115/number: '1111' không phải là một "
+                     r"số ngắn của Việt Nam \(cần một số ngắn của Việt Nam như 111", shown), shown
+    assert path.read_text(encoding="utf-8") == before  # nothing saved
