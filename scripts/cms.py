@@ -241,7 +241,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):  # as SimpleHTTPRequestHandler's: a file object or None
         address, port = self.server.server_address[:2]
         if self.headers.get("Host") != f"{address}:{port}":
-            self.send_error(403, "Only http://127.0.0.1 with the editor's port")
+            where = f"http://{address}:{port}/admin/"
+            self.send_error(403, explain=f"Hãy mở {where} · Open {where}")
             return None
         return super().send_head()
 

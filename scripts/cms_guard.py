@@ -118,8 +118,10 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
 
     def refuse(self, refusal: Refusal, action: str = "") -> None:
         origin = "no Origin" if "Origin" not in self.headers else quoted(self.headers["Origin"])
-        what = f"{self.command} {action}".strip()
+        known = action in cms_rules.READ_ACTIONS | cms_rules.WRITE_ACTIONS or not action
+        what = f"{self.command} {action if known else quoted(action)}".strip()
         lines = " | ".join([refusal.line, *(str(p) for p in refusal.problems)])
+        lines = lines.replace("\r", "\\r").replace("\n", "\\n")  # one line, always
         print(f"cms guard: {refusal.status} {what} from {origin}: {lines}"[:2000],
               file=sys.stderr, flush=True)
         self.send(refusal.status, refusal.json(), cors=self.from_editor())

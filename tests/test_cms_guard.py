@@ -433,3 +433,14 @@ def test_a_page_on_another_local_port_can_neither_read_the_key_nor_write(browser
         editor.server_close()
     assert found == ["blocked", "blocked", "0 "]  # no-cors: sent as text/plain, opaque
     assert (repo / "scripts" / "hooks.py").read_text(encoding="utf-8") == ORIGINAL
+
+
+def test_a_refusal_is_one_line_in_the_log_whatever_the_request_says(backend, capfd):
+    capfd.readouterr()
+    status, answer, _ = backend.post({"action": "x\ncms guard: 200 OK", "params": {}})
+    assert status == 403
+    assert error_lines(answer)[1] == [
+        "Refused: the web editor does not use the action 'x\\ncms guard: 200 OK'"]
+    assert capfd.readouterr().err.splitlines() == [
+        f"cms guard: 403 POST 'x\\ncms guard: 200 OK' from '{backend.origin}': Refused: the web "
+        "editor does not use the action 'x\\ncms guard: 200 OK'"]
