@@ -186,6 +186,7 @@ def local_backend(repo: Path, port: int, editor_origin: str,
         socket_path = str(Path(private) / "decap.sock")
         preload = f'--require "{Path(__file__).with_name("cms_socket.cjs")}"'
         env = {**os.environ, "DECAP_SOCKET": socket_path, "GIT_REPO_DIRECTORY": str(repo),
+               "PORT": "0", "BIND_HOST": HOST,  # were the socket not taken: loopback, any port
                "NODE_OPTIONS": f"{os.environ.get('NODE_OPTIONS', '')} {preload}".strip(),
                "MODE": "fs", "LOG_LEVEL": "warn"}  # fs: writes the files, no git commit
         server = subprocess.Popen([str(node_modules / ".bin" / "decap-server")], cwd=private,

@@ -7,7 +7,9 @@ from __future__ import annotations
 import base64
 import http.client
 import json
+import os
 import shutil
+import stat
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -444,3 +446,39 @@ def test_a_refusal_is_one_line_in_the_log_whatever_the_request_says(backend, cap
     assert capfd.readouterr().err.splitlines() == [
         f"cms guard: 403 POST 'x\\ncms guard: 200 OK' from '{backend.origin}': Refused: the web "
         "editor does not use the action 'x\\ncms guard: 200 OK'"]
+
+
+def _children_running(word: str) -> list[Path]:
+    """/proc folders of this process's child processes whose command line has `word`."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            parent = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == os.getpid() and word in command:
+            found.append(proc)
+    return found
+
+
+def _listening(table: str) -> dict[str, str]:
+    """Socket inode: address (tcp: hex address:port; unix: path) of listening sockets."""
+    found = {}
+    for row in Path(f"/proc/net/{table}").read_text().splitlines()[1:]:
+        cols = row.split()
+        if table.startswith("tcp") and cols[3] == "0A":  # LISTEN
+            found[cols[9]] = cols[1]
+        elif table == "unix" and cols[5] == "01" and len(cols) > 7:  # listening, with a path
+            found[cols[6]] = cols[7]
+    return found
+
+
+def test_decap_server_listens_on_no_tcp_port_only_on_a_private_socket(backend):
+    (decap,) = _children_running("decap-server")
+    sockets = {os.readlink(fd)[8:-1] for fd in (decap / "fd").iterdir()
+               if os.readlink(fd).startswith("socket:[")}
+    tcp = {**_listening("tcp"), **_listening("tcp6")}
+    assert sockets.isdisjoint(tcp)  # no TCP port at all, not even on loopback
+    (path,) = [p for inode, p in _listening("unix").items() if inode in sockets]
+    assert stat.S_IMODE(os.stat(Path(path).parent).st_mode) == 0o700  # this user only
