@@ -81,6 +81,9 @@ def _link_problem(root: Path, path: str) -> Problem | None:
 
 def write_problem(root: Path, path: object, media: bool = False) -> Problem | None:
     """Why the editor may not write `path` (a page or data file; an image/PDF when media)."""
+    if isinstance(path, str) and plain(path.removeprefix(f"{MEDIA_FOLDER}/")) and \
+            path.startswith(f"{MEDIA_FOLDER}/"):  # Decap's upload folder: say where instead
+        return Problem(path, 0, "", NOT_EDITABLE, EDITABLE)
     if not isinstance(path, str) or not plain(path):
         return Problem(shown(path), 0, "", NOT_PLAIN, PLAIN)
     if not any(p.fullmatch(path) for p in ((MEDIA,) if media else (PAGE, DATA))):

@@ -118,6 +118,9 @@ def test_every_path_of_a_request_is_checked_and_renames_are_refused(repo):
     ("docs/assets/page.html", b"<script></script>", f"docs/assets/page.html: {NOT_EDITABLE}"),
     ("docs/logo.png", PNG, f"docs/logo.png: {NOT_EDITABLE}"),
     ("scripts/logo.png", PNG, f"scripts/logo.png: {NOT_EDITABLE}"),
+    (".build/cms/media/logo.png", PNG, f".build/cms/media/logo.png: {NOT_EDITABLE}"),  # Decap's
+    (".build/cms/media/../../../scripts/x.png", PNG,
+     f"'.build/cms/media/../../../scripts/x.png': {PLAIN}"),
 ])
 def test_media_are_images_and_pdfs_in_docs_assets(repo, path, data, expected):
     params = {"asset": {"path": path, "content": base64.b64encode(data).decode(),
