@@ -35,7 +35,7 @@ CASES = [
     ("address without final slash", "site_url: https://thu-nghiem.example.org/trang/",
      "site_url: https://thu-nghiem.example.org/trang",
      f"{ED}:3: site_url: 'https://thu-nghiem.example.org/trang' is not in the right form "
-     "(expected the full address the edition is published at, ending with /; it may be a "
+     "(expected the full https:// address the edition is published at, ending with /; it may be a "
      "folder such as /ho-tro/, e.g. https://soyte.example.gov.vn/ho-tro/)"),
     ("colour too light", "sections: all", "sections: all\ncolours: {primary: \"#ffcc00\"}",
      f"{ED}:6: thu/colours/primary: #ffcc00 is too light: white text on it has a contrast of "
