@@ -36,8 +36,9 @@ RESERVED_EXPECTED = ("another name, such as the agency's id (not a language code
 FUTURE_EXPECTED = "the day it really happened: today or earlier"
 
 
-def vietnam_today() -> dt.date:
-    return dt.datetime.now(VIETNAM).date()
+def vietnam_today(now: dt.datetime | None = None) -> dt.date:
+    """The day it is in Vietnam at `now` (default: now)."""
+    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(VIETNAM).date()
 
 
 def check_guards(content: Content, today: dt.date | None = None) -> list[Problem]:
@@ -75,10 +76,12 @@ def reserved_ids(content: Content) -> list[Problem]:
 
 
 def _address(url: str) -> str:
-    """An edition's address as a browser compares it: host in lower case, no :443."""
+    """An edition's address as a browser compares it: host in lower case without a final dot,
+    no :443 (the schema already refuses /./ and /../ in the path)."""
     parts = urlsplit(url)
-    host = (parts.hostname or "") + (f":{parts.port}" if parts.port not in (None, 443) else "")
-    return f"{parts.scheme.lower()}://{host}{parts.path}"
+    host = (parts.hostname or "").rstrip(".")
+    port = f":{parts.port}" if parts.port not in (None, 443) else ""
+    return f"{parts.scheme.lower()}://{host}{port}{parts.path}"
 
 
 def shared_addresses(content: Content) -> list[Problem]:

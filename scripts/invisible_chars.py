@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -32,9 +33,14 @@ def invisible_characters(root: Path) -> list[Problem]:
         if not path.is_file() or path.stat().st_size > MAX_BYTES:
             continue  # the loader has already said what is wrong with it
         text = path.read_bytes().decode("utf-8", errors="replace")
-        if INVISIBLE.search(text):
+        if INVISIBLE.search(_shown(text)) or "\\u" in text or "\\U" in text:
             problems += _in_file(root, path, text)
     return problems
+
+
+def _shown(text: str) -> str:
+    """The text as a browser shows it: `&#x202E;` and `&rlm;` are the characters themselves."""
+    return html.unescape(text) if "&" in text else text
 
 
 def _in_file(root: Path, path: Path, text: str) -> list[Problem]:
@@ -42,9 +48,20 @@ def _in_file(root: Path, path: Path, text: str) -> list[Problem]:
     doc, body_line = _structure(root, path, rel, text)
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
-        for match in INVISIBLE.finditer(line):
+        for match in INVISIBLE.finditer(_shown(line)):
             where = _where(doc, number, match.group(), rel) if number < body_line else ""
             problems.append(Problem(rel, number, where, describe(match.group()), EXPECTED))
+    return problems + _escaped(doc, rel, {p.where for p in problems})
+
+
+def _escaped(doc: YamlDoc | None, rel: str, found: set[str]) -> list[Problem]:
+    """Characters written as YAML escapes ("\\u202e"): in the values, not in the lines."""
+    problems = []
+    for path, raw in doc.raws.items() if doc else ():
+        where = _format(doc, path, rel)
+        for match in INVISIBLE.finditer(raw) if where not in found else ():
+            problems.append(Problem(rel, doc.line_of(path), where, describe(match.group()),
+                                    EXPECTED))
     return problems
 
 
@@ -73,7 +90,11 @@ def _where(doc: YamlDoc | None, line: int, char: str, rel: str) -> str:
              for path, at in doc.lines.items() if path and at + doc.line_offset <= line]
     if not above:
         return ""
-    path = max(above)[3]
+    return _format(doc, max(above)[3], rel)
+
+
+def _format(doc: YamlDoc, path: tuple, rel: str) -> str:
+    """`record-id/field/…` for a path into the YAML, as the schema messages write it."""
     parts = []
     node = doc.data
     for step in path:

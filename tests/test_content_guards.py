@@ -77,6 +77,16 @@ CASES = [
         "content/editions/thu.yml (expected a different address for each edition)",
         f"{ED}:3: thu/site_url: the same address as content/editions/khac.yml (expected a "
         "different address for each edition)"]),
+    ("same address with a final dot", [("second", "khac.yml",
+                                        "https://thu-nghiem.example.org./trang/")], [
+        "content/editions/khac.yml:3: khac/site_url: the same address as "
+        "content/editions/thu.yml (expected a different address for each edition)",
+        f"{ED}:3: thu/site_url: the same address as content/editions/khac.yml (expected a "
+        "different address for each edition)"]),
+    ("site_url with ..", [(ED, "/trang/", "/trang/../trang/")], [
+        f"{ED}:3: site_url: 'https://thu-nghiem.example.org/trang/../trang/' is not in the right "
+        "form (expected the full https:// address the edition is published at, ending with /; it "
+        "may be a folder such as /ho-tro/, e.g. https://soyte.example.gov.vn/ho-tro/)"]),
     ("an id in capitals", [("content/editions/Khac.yml", None, "agency: don-vi-thu\n")], [
         "content/editions/Khac.yml: the file name 'Khac' is not a valid id (expected lower case "
         "letters, digits and hyphens, e.g. so-y-te.yml)"]),
@@ -126,6 +136,20 @@ CASES = [
         f"character (U+2069) {PLAIN}",
         f"docs/danh-ba.vi.md:10: the text has an invisible direction-control character "
         f"(U+061C) {PLAIN}"]),
+    ("written as a YAML escape or an HTML character reference", [
+        ("content/contacts.yml", "name: {vi: Đường dây thử nghiệm,",
+         'name: {vi: "Đường dây \\u202Eenil tseT",'),
+        ("docs/danh-ba.vi.md", "description: Số điện thoại thử nghiệm.",
+         'description: "Số điện thoại \\u2067thử nghiệm."'),
+        ("docs/danh-ba.vi.md", "nếu cần.", "nếu &#x202E;cần&rlm;.")], [
+        f"content/contacts.yml:3: duong-day-thu/name/vi: the text has an invisible "
+        f"direction-control character (U+202E) {PLAIN}",
+        f"docs/danh-ba.vi.md:2: description: the text has an invisible direction-control "
+        f"character (U+2067) {PLAIN}",
+        f"docs/danh-ba.vi.md:10: the text has an invisible direction-control character "
+        f"(U+200F) {PLAIN}",
+        f"docs/danh-ba.vi.md:10: the text has an invisible direction-control character "
+        f"(U+202E) {PLAIN}"]),
     ("zero-width space inside a number and a word", [
         ("docs/danh-ba.vi.md", "Gọi 0912", "Gọi 09\u200b12"),
         ("content/agencies.yml", "Test agency", "Test\u2060agency")], [
@@ -188,6 +212,16 @@ def test_the_day_after_is_refused_only_from_the_day_before(tree):
 def test_an_emoji_joined_by_zero_width_joiner_is_kept(tree):
     _edit(tree, "docs/danh-ba.vi.md", "nếu cần.", "nếu cần. 👩\u200d⚕️")
     assert ("danh-ba", "vi") in load_content(tree, TODAY).pages
+
+
+def test_today_is_the_day_in_vietnam():
+    from datetime import datetime, timezone
+
+    from content_guards import vietnam_today
+
+    evening_utc = datetime(2026, 12, 2, 17, 30, tzinfo=timezone.utc)  # 00:30 on 3 December
+    assert vietnam_today(evening_utc) == date(2026, 12, 3)
+    assert vietnam_today(evening_utc.replace(hour=16)) == date(2026, 12, 2)
 
 
 def test_make_check_takes_the_day_from_the_command_line(tree, capsys):
