@@ -38,7 +38,7 @@ FUTURE_EXPECTED = "the day it really happened: today or earlier"
 
 def vietnam_today(now: dt.datetime | None = None) -> dt.date:
     """The day it is in Vietnam at `now` (default: now)."""
-    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(VIETNAM).date()
+    return (now or dt.datetime.now(dt.UTC)).astimezone(VIETNAM).date()
 
 
 def check_guards(content: Content, today: dt.date | None = None) -> list[Problem]:

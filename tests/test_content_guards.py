@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -215,11 +215,11 @@ def test_an_emoji_joined_by_zero_width_joiner_is_kept(tree):
 
 
 def test_today_is_the_day_in_vietnam():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from content_guards import vietnam_today
 
-    evening_utc = datetime(2026, 12, 2, 17, 30, tzinfo=timezone.utc)  # 00:30 on 3 December
+    evening_utc = datetime(2026, 12, 2, 17, 30, tzinfo=UTC)  # 00:30 on 3 December
     assert vietnam_today(evening_utc) == date(2026, 12, 3)
     assert vietnam_today(evening_utc.replace(hour=16)) == date(2026, 12, 2)
 
