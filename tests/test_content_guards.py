@@ -196,6 +196,29 @@ def test_the_new_messages_word_for_word_in_vietnamese(tree, case, line):
     assert line in ContentError(_problems(tree, edits)).report("vi").split("\n")
 
 
+def test_a_policy_issued_in_the_future_but_effective_later_is_fine(tree):
+    page = ("---\ndescription: Văn bản.\nreviewed: 2026-01-15\nreview_by: 2026-07-15\n"
+            "sources: [nguon-thu]\npolicy:\n  id: luat\n  kind: law\n  issuer: Quốc hội\n"
+            "  issued: {issued}\n  effective: 2027-07-01\n  status: in_force\n"
+            "  source_url: https://thu-nghiem.example.org/luat\n  summary: Tóm tắt.\n---\n\n"
+            "# Luật\n")
+    path = tree / "docs" / "luat.vi.md"
+    path.write_text(page.format(issued="2026-11-28"), encoding="utf-8")
+    assert ("luat", "vi") in load_content(tree, TODAY).pages
+    path.write_text(page.format(issued="2026-12-28"), encoding="utf-8")
+    assert [str(p) for p in _problems(tree, [])] == [
+        "docs/luat.vi.md:10: policy/issued: 2026-12-28 is after today (2026-12-03) (expected "
+        "the day it really happened: today or earlier)"]
+
+
+def test_an_http_source_address_is_still_accepted(tree):
+    """Decision: a source is a citation, and some official archives (pctnxh.molisa.gov.vn)
+    serve only http://; addresses the site opens for readers (quick exit, contact, agency,
+    a policy's full text) and its own addresses must be https://."""
+    _edit(tree, "content/sources/thu.yml", "url: https://", "url: http://")
+    assert load_content(tree, TODAY).sources["nguon-thu"]["url"].startswith("http://")
+
+
 def test_dates_of_today_and_future_review_by_are_accepted(tree):
     _edit(tree, "content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-12-03")
     _edit(tree, "docs/danh-ba.vi.md", "review_by: 2026-07-15", "review_by: 2099-07-15")
