@@ -1,8 +1,9 @@
 """Invisible characters in content: refused, with the file, line and field (issue 14).
 
 - Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) anywhere in
-  content/**/*.yml or docs/**/*.md: a right-to-left override shows a name or a number backwards
-  (`‮111` reads as another text than it is), and no Vietnamese or English text needs one.
+  content/**/*.yml, docs/**/*.md or mkdocs.yml (menu titles): a right-to-left override shows a
+  name or a number backwards (the text reads as another than it is), and no Vietnamese or
+  English text needs one.
 - Zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF) touching a letter or a digit:
   they split a word or a number so that search and the number check no longer see it, and no
   Vietnamese text uses them. Between symbols (an emoji sequence joined by U+200D) they are kept.
@@ -26,8 +27,10 @@ EXPECTED = "plain text; delete the invisible character"
 
 
 def invisible_characters(root: Path) -> list[Problem]:
-    """One problem per invisible character in the content's YAML files and pages."""
-    files = [*sorted((root / "content").rglob("*.yml")), *sorted((root / "docs").rglob("*.md"))]
+    """One problem per invisible character in the content's YAML files and pages, and in
+    mkdocs.yml (its menu titles are shown on every page)."""
+    files = [*sorted((root / "content").rglob("*.yml")), *sorted((root / "docs").rglob("*.md")),
+             root / "mkdocs.yml"]
     problems = []
     for path in files:
         if not path.is_file() or path.stat().st_size > MAX_BYTES:
@@ -72,6 +75,8 @@ def describe(char: str) -> str:
 
 def _structure(root: Path, path: Path, rel: str, text: str) -> tuple[YamlDoc | None, int]:
     """The file's YAML (a page's front matter) and the first line that is not YAML."""
+    if rel == "mkdocs.yml":  # a config: its keys are no `record/field` an editor knows
+        return None, len(text) + 2
     try:
         if path.suffix == ".md":
             page = read_page(root / "docs", path)

@@ -150,6 +150,10 @@ CASES = [
         f"(U+200F) {PLAIN}",
         f"docs/danh-ba.vi.md:10: the text has an invisible direction-control character "
         f"(U+202E) {PLAIN}"]),
+    ("a menu title in mkdocs.yml", [("mkdocs.yml", "Số điện thoại: Phone numbers",
+                                     "Số điện thoại: Phone\u202e numbers")], [
+        f"mkdocs.yml:28: the text has an invisible direction-control character (U+202E) "
+        f"{PLAIN}"]),
     ("zero-width space inside a number and a word", [
         ("docs/danh-ba.vi.md", "Gọi 0912", "Gọi 09\u200b12"),
         ("content/agencies.yml", "Test agency", "Test\u2060agency")], [
