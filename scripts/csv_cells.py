@@ -23,12 +23,18 @@ PHONE_ONLY = re.compile(r"[0-9+\-(). ]*")
 
 
 def safe_cell(value: str, column: str = "") -> str:
-    """The value as a spreadsheet shows it, never as a formula it would run."""
+    """The value as a spreadsheet shows it, never as a formula it would run.
+
+    A carriage return inside a value becomes a line feed: the csv module quotes a value with
+    a line feed (our line end) but not one with a lone carriage return, which spreadsheets
+    read as the end of the row, so `x\r=HYPERLINK(…)` would start a new row with a formula.
+    """
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
     if not value.startswith(FORMULA_START):
-        return value
+        return text
     if column in PHONE_COLUMNS and PHONE_ONLY.fullmatch(value):
-        return value
-    return "'" + value
+        return text
+    return "'" + text
 
 
 def safe_row(row: dict[str, str]) -> dict[str, str]:

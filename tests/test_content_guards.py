@@ -13,11 +13,13 @@ from datetime import UTC, date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import run_build
 from content import load_content
 from csv_cells import safe_cell
-from open_data import directory_csv
+from open_data import CSV_COLUMNS, directory_csv
 from problems import ContentError
 from quick_exit_check import quick_exit_problems
 from test_messages_vi import check_vietnamese
@@ -286,12 +288,29 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tree):
     ("+84 981 84 84 84", "name_vi", "'+84 981 84 84 84"),  # the exception is for numbers only
     ("+84=1+1", "display", "'+84=1+1"),
     ("=1+1", "number", "'=1+1"),
-    ("\r=1", "hours", "'\r=1"),
+    ("\r=1", "hours", "'\n=1"),
+    ("Tên\r=HYPERLINK(1)", "name_vi", "Tên\n=HYPERLINK(1)"),  # quoted: stays in its cell
     ("Tổng đài 111", "name_vi", "Tổng đài 111"),
     ("", "email", ""),
 ])
 def test_safe_cell(value, column, shown):
     assert safe_cell(value, column) == shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("=+-@\t\r'\n\",;0123456789 ().aZ|!đ"), max_size=12),
+       st.sampled_from(CSV_COLUMNS))
+def test_no_cell_read_back_from_the_csv_starts_a_formula(value, column):
+    """Whatever the text: a cell read back as a spreadsheet reads it either starts with no
+    formula character, or is a phone-number cell of digits and + - ( ) . and spaces; and the
+    text is there, whole, after the apostrophe."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([safe_cell(value, column)])
+    cell = next(csv.reader(io.StringIO(out.getvalue())))[0]
+    harmless = column in ("number", "display") and set(cell) <= set("0123456789+-(). ")
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or harmless
+    lines = value.replace("\r\n", "\n").replace("\r", "\n")  # one cell, never a new row
+    assert cell in (lines, "'" + lines)
 
 
 # -- the base config's quick exit -----------------------------------------------------------
