@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # no daylight saving time
 READ_FOLDERS = ("content/editions", "content/sources")
+# Files an operating system leaves in folders; nobody takes them for content.
+SYSTEM_FILES = (".DS_Store", "Thumbs.db", "desktop.ini")
 # What a built edition has at its top level besides its sections (site/<id>/...): the English
 # prefix, the theme's and our files. An edition with one of these ids would mix with them
 # wherever editions sit side by side (site/, a shared docroot).
@@ -54,7 +56,7 @@ def unread_files(root: Path, folder: str) -> list[Problem]:
     if not base.is_dir():
         return []
     problems = []
-    for path in sorted(base.iterdir()):
+    for path in sorted(p for p in base.iterdir() if p.name not in SYSTEM_FILES):
         rel = path.relative_to(root).as_posix()
         if path.is_dir():
             problems.append(Problem(rel, 0, "", "this folder is never read",

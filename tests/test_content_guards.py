@@ -225,6 +225,12 @@ def test_an_http_source_address_is_still_accepted(tree):
     assert load_content(tree, TODAY).sources["nguon-thu"]["url"].startswith("http://")
 
 
+def test_files_an_operating_system_leaves_are_not_content(tree):
+    for name in (".DS_Store", "Thumbs.db", "desktop.ini"):
+        _edit(tree, f"content/editions/{name}", None, "")
+    assert sorted(load_content(tree, TODAY).editions) == ["thu"]
+
+
 def test_dates_of_today_and_future_review_by_are_accepted(tree):
     _edit(tree, "content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-12-03")
     _edit(tree, "docs/danh-ba.vi.md", "review_by: 2026-07-15", "review_by: 2099-07-15")
