@@ -32,7 +32,7 @@ SYSTEM_FILES = (".DS_Store", "Thumbs.db", "desktop.ini")
 # What a built edition has at its top level besides its sections (site/<id>/...): the English
 # prefix, the theme's and our files. An edition with one of these ids would mix with them
 # wherever editions sit side by side (site/, a shared docroot).
-BUILT_NAMES = ("404", "assets", "data", "embed", "feed", "index", "search", "sitemap", "site")
+BUILT_NAMES = ("404", "assets", "data", "embed", "feed", "index", "search", "sitemap")
 RESERVED_EXPECTED = ("another name, such as the agency's id (not a language code, a section "
                      "or one of: " + ", ".join(BUILT_NAMES) + ")")
 FUTURE_EXPECTED = "the day it really happened: today or earlier"

@@ -109,7 +109,7 @@ CASES = [
         f"content/editions/{name}.yml: the name '{name}' is reserved: the built site already "
         "uses it for a language, a folder or a file (expected another name, such as the "
         "agency's id (not a language code, a section or one of: 404, assets, data, embed, feed, "
-        "index, search, sitemap, site))"])
+        "index, search, sitemap))"])
       for name in ("en", "vi", "assets", "404", "sitemap", "danh-ba")],
     ("future verification", [("content/contacts.yml", "verified_on: 2026-01-15",
                               "verified_on: 2099-01-01")], [
@@ -183,7 +183,7 @@ VIETNAMESE = [
     ("edition named en", "content/editions/en.yml: tên 'en' đã được dành riêng: trang web tạo "
      "ra đã dùng tên này cho một ngôn ngữ, một thư mục hoặc một tệp (cần một tên khác, ví dụ mã "
      "(id) của cơ quan (không được là mã ngôn ngữ, tên một mục hay một trong các tên: 404, "
-     "assets, data, embed, feed, index, search, sitemap, site))"),
+     "assets, data, embed, feed, index, search, sitemap))"),
     ("future verification", "content/contacts.yml:13: duong-day-thu/verified_on: ngày 2099-01-01 "
      "còn chưa tới (hôm nay là ngày 2026-12-03) (cần ngày việc đó thực sự diễn ra: hôm nay hoặc "
      "một ngày trước đó)"),
