@@ -35,7 +35,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        content = load_content(Path(args.root).resolve())
+        content = load_content(Path(args.root).resolve(), args.today)
         if broken := check_links(content):  # as the build would find them, before building
             raise ContentError(broken)
     except ContentError as err:

@@ -10,6 +10,7 @@ import os
 import pickle
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -151,10 +152,14 @@ def _stamp(root: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
-def load_content(root: Path) -> Content:
-    """Read, validate and cross-check everything under root/content and root/docs."""
+def load_content(root: Path, today: date | None = None) -> Content:
+    """Read, validate and cross-check everything under root/content and root/docs.
+
+    `today` is the day dates are checked against (default: today in Vietnam)."""
     # Here, not at the top: a build handed validated content never loads jsonschema.
     import checks
+    from content_guards import check_guards
+    from invisible_chars import invisible_characters
     content = Content(root=root)
     problems: list[Problem] = []
     for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_process,
@@ -165,6 +170,7 @@ def load_content(root: Path) -> Content:
             problems += err.problems
     if not problems:
         problems += checks.cross_references(content)
+    problems += check_guards(content, today) + invisible_characters(root)  # issue 14
     if problems:
         raise ContentError(problems)
     return content

@@ -16,6 +16,7 @@ import yaml
 from content import Contact, Content, Edition
 from markdown_source import DEFAULT_LANG
 from problems import Problem
+from quick_exit_check import quick_exit_problems
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ def _env_tag(loader, node):
 
 def config_problems(base: dict, content: Content, edition: Edition) -> list[Problem]:
     """Mistakes that only show when the edition meets the base config."""
+    if problems := quick_exit_problems(base, content.root / "mkdocs.yml"):  # issue 14
+        return problems
     help_page = ((base.get("extra") or {}).get("quick_exit") or {}).get("help", "")
     slug = help_page.removesuffix(".md")
     if slug and slug in left_out(content, edition):

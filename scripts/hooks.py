@@ -30,6 +30,7 @@ from language_split import build_only, only_language
 from markdown_source import LANGS, split_name
 from nav_cache import NavCache
 from problems import ContentError
+from quick_exit_check import quick_exit_problems
 from render import (
     insert_after_body,
     keep_compiled_templates,
@@ -62,6 +63,8 @@ def on_config(config):
         _state["content"] = load_content_cached(root)
     except ContentError as err:
         raise PluginError("\n" + err.report()) from None
+    if problems := quick_exit_problems(config, Path(config.config_file_path)):  # issue 14
+        raise PluginError("\n" + ContentError(problems).report())
     _state["edition"] = view(_state["content"], config.extra.get("edition"),
                              config.site_url or "")
     _state["langs"] = _languages(config)

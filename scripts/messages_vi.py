@@ -381,6 +381,22 @@ PROBLEMS = _catalogue(
     (r"the web editor does not rename or move files",
      "trình biên tập trên web không đổi tên hay chuyển chỗ tệp"),
     (r"the content could not be checked", "không kiểm tra được nội dung"),
+    # issue 14, part "editions": content_guards.py, invisible_chars.py, quick_exit_check.py
+    (r"this folder is never read", "thư mục này không bao giờ được đọc"),
+    (r"this file is never read: only names ending in \.yml are",
+     "tệp này không bao giờ được đọc: chỉ những tệp có tên kết thúc bằng .yml mới được đọc"),
+    (rf"the name (?P<id>{REPR}) is reserved: the built site already uses it for a language, "
+     r"a folder or a file",
+     "tên {id} đã được dành riêng: trang web tạo ra đã dùng tên này cho một ngôn ngữ, một thư "
+     "mục hoặc một tệp"),
+    (r"the same address as (?P<files>.+)", "trùng địa chỉ với {files}"),
+    (r"(?P<day>\d{4}-\d{2}-\d{2}) is after today \((?P<today>\d{4}-\d{2}-\d{2})\)",
+     "ngày {day} còn chưa tới (hôm nay là ngày {today})"),
+    (r"the text has an invisible direction-control character \((?P<code>U\+[0-9A-F]{4})\)",
+     "đoạn chữ có một ký tự ẩn làm đảo hướng chữ ({code})"),
+    (r"the text has an invisible zero-width character \((?P<code>U\+[0-9A-F]{4})\)",
+     "đoạn chữ có một ký tự ẩn không có bề rộng ({code}) chen vào giữa chữ hoặc số"),
+    (rf"(?P<url>{REPR}) is not an https:// address", "{url} không phải là địa chỉ https://"),
 )
 
 EXPECTED = _catalogue(
@@ -484,6 +500,20 @@ EXPECTED = _catalogue(
      "make translated"),
     # render.py and open_data.py
     (r"an entry with vi and en", "một mục có vi và en"),
+    # issue 14, part "editions": content_guards.py, invisible_chars.py, quick_exit_check.py
+    (r"files named <name>\.yml directly in (?P<folder>\S+)",
+     "các tệp có tên dạng <tên>.yml nằm ngay trong {folder}"),
+    (r"a name ending in \.yml, such as (?P<file>\S+)",
+     "một tên kết thúc bằng .yml, ví dụ {file}"),
+    (r"another name, such as the agency's id \(not a language code, a section or one of: "
+     r"(?P<names>.+)\)",
+     "một tên khác, ví dụ mã (id) của cơ quan (không được là mã ngôn ngữ, tên một mục hay một "
+     "trong các tên: {names})"),
+    (r"a different address for each edition", "mỗi phiên bản một địa chỉ riêng"),
+    (r"the day it really happened: today or earlier",
+     "ngày việc đó thực sự diễn ra: hôm nay hoặc một ngày trước đó"),
+    (r"a full https:// address, e\.g\. (?P<example>\S+)",
+     "một địa chỉ https:// đầy đủ, ví dụ {example}"),
     # anything else is a schema's description, looked up in content/schemas/
     (r"(?P<desc>.+)", "{desc}"),
     # issue 14, part cms: what the web editor may touch (cms_rules.py)

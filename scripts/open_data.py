@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from content import Contact, Content, Record
+from csv_cells import safe_row
 from problems import ContentError, Problem
 
 DATA_VERSION = "1.0.0"  # of the data format, semantic versioning
@@ -138,7 +139,7 @@ def directory_csv(content: Content) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for contact in content.published_contacts():
-        writer.writerow(_row(content, contact))
+        writer.writerow(safe_row(_row(content, contact)))  # no formulas (csv_cells.py)
     return out.getvalue()
 
 

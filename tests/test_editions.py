@@ -35,7 +35,7 @@ CASES = [
     ("address without final slash", "site_url: https://thu-nghiem.example.org/trang/",
      "site_url: https://thu-nghiem.example.org/trang",
      f"{ED}:3: site_url: 'https://thu-nghiem.example.org/trang' is not in the right form "
-     "(expected the full address the edition is published at, ending with /; it may be a "
+     "(expected the full https:// address the edition is published at, ending with /; it may be a "
      "folder such as /ho-tro/, e.g. https://soyte.example.gov.vn/ho-tro/)"),
     ("colour too light", "sections: all", "sections: all\ncolours: {primary: \"#ffcc00\"}",
      f"{ED}:6: thu/colours/primary: #ffcc00 is too light: white text on it has a contrast of "
@@ -74,7 +74,8 @@ def test_former_agency_cannot_publish_an_edition(tree):
 
 def test_two_joint_editions(tree):
     other = tree / "content" / "editions" / "khac.yml"
-    other.write_text((tree / ED).read_text(encoding="utf-8"), encoding="utf-8")
+    other.write_text((tree / ED).read_text(encoding="utf-8").replace("/trang/", "/khac/"),
+                     encoding="utf-8")  # its own address: two at one address is another error
     assert problems_of(tree) == [
         "content/editions/khac.yml:2: khac/canonical: more than one edition is marked canonical "
         "(content/editions/khac.yml, content/editions/thu.yml) (expected exactly one joint "
