@@ -27,6 +27,9 @@ def _stop_with_the_build() -> None:
     ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
     if str(os.getppid()) != parent:  # the build ended before the line above
         sys.exit(1)
+    from publish import pause  # scripts/ is still on the path here
+
+    pause("mkdocs")  # tests only (SITE_BUILD_PAUSE_AT)
 
 
 _stop_with_the_build()

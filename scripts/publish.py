@@ -25,7 +25,8 @@ unlike flock() it is not inherited by forked helper processes that could outlive
 
 Test-only pause points: SITE_BUILD_PAUSE_AT=<step>:<file> makes the build create <file> (with
 its process id) when it reaches <step> and wait until <file> is removed. Steps: locked,
-built, generation, swapped, adopted (between the two renames of the move from a real folder).
+built, generation, swapped, adopted (between the two renames of the move from a real folder),
+and mkdocs (each MkDocs process as it starts, scripts/mkdocs_run.py).
 """
 
 from __future__ import annotations

@@ -212,8 +212,8 @@ def wait_for(condition, what: str) -> None:
 def test_sigterm_while_mkdocs_runs_stops_everything_and_publishes_nothing(built):
     tree, before = built
     edit(tree, *NEW_TEXT)
-    build = Build(tree, "stopped")
-    wait_for(lambda: children_of(build.proc.pid), "the build never started MkDocs")
+    build = Build(tree, "stopped", pause="mkdocs")
+    build.paused()
     mkdocs = children_of(build.proc.pid)
     build.proc.send_signal(signal.SIGTERM)
     assert build.end() == (128 + signal.SIGTERM, STOPPED + "\n")
@@ -261,14 +261,17 @@ def test_killing_make_stops_the_build_it_started(built, how):
 def test_killing_make_while_mkdocs_runs_leaves_no_process(built):
     tree, before = built
     edit(tree, *NEW_TEXT)
-    make = make_site(tree, "make", pause=None)
-    wait_for(lambda: children_of(make.proc.pid), "make never started the build")
+    make = make_site(tree, "make", pause="mkdocs")
+    make.paused()
     build = children_of(make.proc.pid)[0]
-    wait_for(lambda: children_of(build), "the build never started MkDocs")
     mkdocs = children_of(build)
     make.proc.kill()
     make.proc.wait()
-    wait_for(lambda: not any(alive(pid) for pid in [build, *mkdocs]), "a process outlived make")
+    try:
+        wait_for(lambda: not any(alive(pid) for pid in [build, *mkdocs]),
+                 "a process outlived make")
+    finally:
+        make.flag.unlink(missing_ok=True)
     assert snapshot(tree / "site") == before
 
 
@@ -287,3 +290,20 @@ def test_the_publishing_messages_read_in_vietnamese():
         "Wait for it to end, then build again.") == (
         "Đang có một lần tạo trang khác cho /srv/site (tiến trình ?, bắt đầu lúc ?); lần này "
         "chưa tạo gì. Hãy chờ lần kia xong rồi chạy lại.")
+
+
+def test_a_build_killed_while_mkdocs_runs_takes_mkdocs_with_it(built):
+    tree, before = built
+    edit(tree, *NEW_TEXT)
+    build = Build(tree, "killed-early", pause="mkdocs")  # MkDocs waits until told to go on
+    mkdocs = build.paused()
+    build.proc.kill()
+    build.proc.wait()
+    try:
+        wait_for(lambda: not alive(mkdocs), "MkDocs outlived the build")
+    finally:
+        build.flag.unlink(missing_ok=True)  # if it did, let it end
+    assert snapshot(tree / "site") == before
+    again = run_build(tree / "mkdocs.yml", tree / "site")
+    assert again.returncode == 0, again.stderr
+    assert leftovers(tree) == []
