@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import multiprocessing
 import os
 import re
 import shutil
@@ -248,10 +249,20 @@ def stop_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
     parent = os.getppid()
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
     if os.getppid() != parent:
         raise Stopped(signal.SIGTERM)
+
+
+def die_with_parent() -> None:
+    """For the build's helper processes (page reader, link checkers): SIGTERM when the build
+    dies, even by SIGKILL, instead of waiting forever for work that never comes."""
+    if not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.pid != os.getppid():  # it died before the line above
+        os._exit(1)
 
 
 def stop_on_signals() -> None:

@@ -307,3 +307,21 @@ def test_a_build_killed_while_mkdocs_runs_takes_mkdocs_with_it(built):
     again = run_build(tree / "mkdocs.yml", tree / "site")
     assert again.returncode == 0, again.stderr
     assert leftovers(tree) == []
+
+
+def test_a_build_killed_while_reading_pages_leaves_no_helper_behind(tree):
+    # two editions on three CPUs: each edition's pages are read by a helper process as MkDocs
+    # writes them (page_watch.py); a killed build never tells it to stop
+    edition = tree / "content" / "editions" / "thu.yml"
+    (edition.with_name("khac.yml")).write_text(edition.read_text(encoding="utf-8").replace(
+        "canonical: true\n", "").replace("/trang/", "/khac/"), encoding="utf-8")
+    build = Build(tree, "watched", pause="mkdocs", args=("--jobs", "3"))
+    build.paused()
+    helpers = children_of(build.proc.pid)
+    assert len(helpers) >= 3  # page readers and MkDocs
+    build.proc.kill()
+    build.proc.wait()
+    try:
+        wait_for(lambda: not any(alive(pid) for pid in helpers), "a helper outlived the build")
+    finally:
+        build.flag.unlink(missing_ok=True)
