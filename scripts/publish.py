@@ -169,6 +169,12 @@ def _remove_old_generations(site: Path) -> None:
             _remove(generation)
 
 
+def remove_site(site: Path) -> None:
+    """`site` gone with its generations and lock (benchmarks; `make clean` does the same)."""
+    for path in (site, builds_dir(site), lock_file(site)):
+        _remove(path)
+
+
 def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink()
