@@ -49,7 +49,7 @@ system-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium nginx >/dev/null; }
 
 clean:
-	rm -rf site .site-build-* site.old site.new .build
+	rm -rf site .site-builds .site-build.lock .site-build-* site.old site.new .build
 
 bench-site: $(VENV)/.site-deps  ## print build time and page weight figures
 	$(PY) scripts/bench_site.py

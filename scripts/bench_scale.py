@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import hand_over, load_content
 from editions import edition_config, load_base, write_config
+from publish import remove_site
 from synthetic import make_synthetic_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -409,7 +410,7 @@ def bench_editions(bench: Bench, counts: list[int], one: dict | None, jobs: int)
             if out:
                 bench.rows[-1]["notes"] = f"{out['seconds'] / n:.1f} s per edition; " \
                                           + bench.rows[-1]["notes"]
-            shutil.rmtree(site, ignore_errors=True)
+            remove_site(site)  # a link to its build (publish.py)
     return results
 
 

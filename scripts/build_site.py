@@ -8,18 +8,20 @@ edition), each language is built in a process of its own and the two are joined
 
     python scripts/build_site.py [--config mkdocs.yml] [--site-dir site] [--edition ID] [--jobs N]
 
-Each edition of content/editions/<id>.yml goes to site/<id>/.
+Each edition of content/editions/<id>.yml goes to site/<id>/. `site` is a link to the last
+complete build, swapped in one rename; one build runs at a time; a build stops with `make`
+(scripts/publish.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import publish
 from content import Content, hand_over, load_content
 from editions import config_problems, edition_config, load_base, unknown_edition, write_config
 from language_split import CONFIG_KEY, join_languages
@@ -51,7 +54,30 @@ class Result:
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     config = Path(args.config).resolve()
-    site = Path(args.site_dir).resolve() if args.site_dir else config.parent / "site"
+    site = Path(os.path.abspath(args.site_dir)) if args.site_dir else config.parent / "site"
+    try:  # one build at a time; a stopped build (or make) publishes nothing (publish.py)
+        publish.stop_with_parent()
+        publish.stop_on_signals()
+        with publish.hold_lock(site):
+            for line in publish.tidy(site):
+                _say(line, args.lang)
+            publish.pause("locked")
+            return _build(args, config, site)
+    except publish.Busy as busy:
+        _say(str(busy), args.lang)
+        return 1
+    except publish.Stopped as stopped:
+        _say(f"Build stopped by {stopped}; nothing was published, the last good site is "
+             "unchanged.", args.lang)
+        return 128 + stopped.signum
+
+
+def _say(line: str, lang: str) -> None:
+    with contextlib.suppress(OSError):  # nobody may be reading any more (make was killed)
+        print(translate_line(line, lang), file=sys.stderr, flush=True)
+
+
+def _build(args: argparse.Namespace, config: Path, site: Path) -> int:
     started = time.perf_counter()
     try:
         content = load_content(config.parent)
@@ -63,18 +89,16 @@ def main(argv: list[str] | None = None) -> int:
         print(err.report(args.lang), file=sys.stderr)
         return 1
     validated = time.perf_counter() - started
-    site.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
+    work = publish.work_folder(site)
     try:
         results = build_editions(content, base, config, chosen, work, args.jobs)
         failed = [r for r in results if r.lines]
         if failed:
             _report(failed, args.lang)
             return 1
-        if args.edition:
-            _publish(work / "site" / args.edition, site / args.edition)
-        else:
-            _publish(work / "site", site)
+        publish.pause("built")
+        built = work / "site" / args.edition if args.edition else work / "site"
+        publish.publish(built, site, args.edition)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"Built {', '.join(chosen)} into {site}")
@@ -174,7 +198,10 @@ def _mkdocs_build(config: Path, out: Path, content: Content, extra_env: dict) ->
 
     Not --quiet: it hides warnings from --strict's count, so a broken link would pass.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
+    if publish.stopping():  # a stopped build starts no other MkDocs
+        return ["Build stopped."]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env,
+           "SITE_BUILD_PARENT": str(os.getpid())}  # mkdocs_run.py: stop when the build stops
     cmd = [sys.executable, str(MKDOCS), "build", "--strict",
            "--config-file", str(config), "--site-dir", str(out)]
     result = subprocess.run(cmd, cwd=config.parent, env=env, capture_output=True, text=True,
@@ -197,20 +224,6 @@ def _report(failed: list[Result], lang: str) -> None:
     names = ", ".join(r.edition for r in failed)
     lines.append(f"{len(shown)} problems in editions {names}; nothing was published.")
     print("\n".join(translate_line(line, lang) for line in lines), file=sys.stderr)
-
-
-def _publish(built: Path, site: Path) -> None:
-    """Swap the new site in with renames, so readers never see a half-written folder."""
-    site.parent.mkdir(parents=True, exist_ok=True)
-    old = site.with_name(site.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    staged = site.with_name(site.name + ".new")
-    shutil.rmtree(staged, ignore_errors=True)
-    shutil.move(str(built), str(staged))
-    if site.exists():
-        site.rename(old)
-    staged.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 if __name__ == "__main__":

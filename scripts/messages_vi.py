@@ -580,6 +580,17 @@ LINES = _catalogue(
      "Đã từ chối: trình biên tập trên web không được động đến các tệp sau; chưa lưu gì:"),
     (r"Refused: with this change the content would be invalid; nothing was saved:",
      "Đã từ chối: với thay đổi này nội dung sẽ không hợp lệ; chưa lưu gì:"),
+    # issue 14, publishing (publish.py, build_site.py): the lock, a stopped build, a restored site
+    (r"Another build of (?P<site>.+) is running \(process (?P<pid>\S+), started "
+     r"(?P<started>[^)]+)\); nothing was built\. Wait for it to end, then build again\.",
+     "Đang có một lần tạo trang khác cho {site} (tiến trình {pid}, bắt đầu lúc {started}); lần "
+     "này chưa tạo gì. Hãy chờ lần kia xong rồi chạy lại."),
+    (r"Build stopped by (?P<signal>SIG[A-Z]+); nothing was published, the last good site is "
+     r"unchanged\.",
+     "Đã dừng việc tạo trang (tín hiệu {signal}); chưa đăng gì, trang web đang chạy vẫn giữ "
+     "nguyên."),
+    (r"Restored (?P<site>.+) from the last complete build\.",
+     "Đã khôi phục {site} từ lần tạo trang hoàn chỉnh gần nhất."),
 )
 
 # How a named group's English text becomes Vietnamese; groups not listed are kept as they are

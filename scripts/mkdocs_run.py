@@ -11,16 +11,35 @@ MkDocs.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+
+def _stop_with_the_build() -> None:
+    """Die with the build that started this process (SIGTERM when its thread ends)."""
+    parent = os.environ.get("SITE_BUILD_PARENT")
+    if not parent or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if str(os.getppid()) != parent:  # the build ended before the line above
+        sys.exit(1)
+    from publish import pause  # scripts/ is still on the path here
+
+    pause("mkdocs")  # tests only (SITE_BUILD_PAUSE_AT)
+
+
+_stop_with_the_build()
 # as `python -m mkdocs`: scripts/ is not on the path until the hooks put it there
 if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
     sys.path.pop(0)
 
-import yaml
-from mkdocs.__main__ import cli
-from mkdocs.utils import yaml as mkdocs_yaml
+import yaml  # noqa: E402  (after the lines above: die with the build even while importing)
+from mkdocs.__main__ import cli  # noqa: E402
+from mkdocs.utils import yaml as mkdocs_yaml  # noqa: E402
 
 if getattr(yaml, "__with_libyaml__", False):
     defaults = list(mkdocs_yaml.get_yaml_loader.__defaults__)

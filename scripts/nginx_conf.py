@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -47,8 +48,9 @@ def render(site: Path, listen: str, server_name: str, embed_ancestors: str = "'n
     `embed_ancestors` lists the portals that may frame the embed pages.
     """
     template = Template(TEMPLATE.read_text(encoding="utf-8"))
+    # absolute, links kept: site/ links to the build of the moment (scripts/publish.py)
     return template.substitute(listen=listen, server_name=server_name,
-                               root=str((root or site).resolve()), prefix=prefix.rstrip("/"),
+                               root=os.path.abspath(root or site), prefix=prefix.rstrip("/"),
                                csp_script_hashes=" ".join(inline_script_hashes(site)),
                                embed_ancestors=embed_ancestors)
 

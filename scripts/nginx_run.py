@@ -51,7 +51,7 @@ def serve_with_nginx(site: Path, work: Path, embed_ancestors: str = "'none'",
     if prefix:  # the edition's folder on the server, as an agency would publish it
         root = work / "www"
         (root / prefix.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
-        (root / prefix.lstrip("/")).symlink_to(site.resolve())
+        (root / prefix.lstrip("/")).symlink_to(site.absolute())
     (work / "site.conf").write_text(render(site, f"127.0.0.1:{port}", "localhost",
                                            embed_ancestors, prefix, root), encoding="utf-8")
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read root-owned dirs

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+from publish import die_with_parent
 from site_check import Early, digest, html_files, parse_html
 
 INTERVAL_S = 0.5
@@ -35,6 +36,7 @@ def read_new_pages(site: Path, early: Early, stamps: dict[str, tuple[int, int]])
 
 
 def _watch(site: str, stop, conn) -> None:
+    die_with_parent()  # a killed build never sets `stop`
     early: Early = {}
     stamps: dict[str, tuple[int, int]] = {}
     while True:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from publish import die_with_parent
+
 # Attributes that make the browser fetch something (as opposed to a link a person follows).
 FETCHING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
             ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"),
@@ -130,7 +132,7 @@ def check_site(site: Path, site_url: str, jobs: int = 1,
         parsed = _parse_pages(files, names, early or {}, map)
         ids = {rel: page.ids for rel, page in zip(names, parsed, strict=True)}
         return _check_pages(str(site), site_url, ids, list(zip(names, parsed, strict=True)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
         parsed = _parse_pages(files, names, early or {},
                               lambda read, paths: pool.map(read, paths, chunksize=64))
         ids = {rel: page.ids for rel, page in zip(names, parsed, strict=True)}

@@ -67,6 +67,7 @@ def test_bad_input_fails_clearly_and_keeps_the_last_good_site(built, rel, old, n
     assert "Traceback" not in result.stderr + result.stdout
     assert snapshot(tree / "site") == before
     assert not list(tree.glob(".site-build-*")) and not (tree / "site.new").exists()
+    assert not list((tree / ".site-builds").glob("work-*"))  # the temporary folder is gone
 
 
 def test_a_good_build_replaces_the_site(built):
