@@ -370,6 +370,19 @@ PROBLEMS = _catalogue(
     (r"stale", "bản tiếng Anh đã cũ, không còn khớp với bản tiếng Việt"),
     # render.py and open_data.py
     (r"this interface text is missing", "thiếu đoạn chữ giao diện này"),
+    # issue 14, part "numbers": number_check.py and tel_check.py
+    (rf"the number (?P<number>{REPR}) \(read as (?P<plain>{REPR})\) is not in the verified "
+     r"directory",
+     "số {number} (đọc là {plain}) không có trong danh bạ đã kiểm chứng"),
+    (rf"the number (?P<number>{REPR}) is written with hidden or look-alike characters \(read as "
+     rf"(?P<plain>{REPR})\)",
+     "số {number} được viết bằng ký tự ẩn hoặc ký tự trông giống chữ số (đọc là {plain})"),
+    (rf"the link (?P<link>{REPR}) dials (?P<dialled>{REPR}), which is not in the verified "
+     r"directory",
+     "liên kết {link} gọi tới số {dialled}, số này không có trong danh bạ đã kiểm chứng"),
+    (rf"the link text (?P<text>{REPR}) names (?P<number>{REPR}), but the link dials "
+     rf"(?P<dialled>{REPR})",
+     "chữ của liên kết {text} ghi số {number}, nhưng liên kết lại gọi tới số {dialled}"),
 )
 
 EXPECTED = _catalogue(
@@ -473,6 +486,14 @@ EXPECTED = _catalogue(
      "make translated"),
     # render.py and open_data.py
     (r"an entry with vi and en", "một mục có vi và en"),
+    # issue 14, part "numbers": number_check.py and tel_check.py
+    (rf"ordinary digits, as content/contacts\.yml writes it: (?P<shown>{REPR})",
+     "chữ số thông thường, viết giống như trong content/contacts.yml: {shown}"),
+    (r"a tel: link to the number of a verified contact in content/contacts\.yml, e\.g\. tel:111",
+     "một liên kết tel: tới số của một liên hệ đã kiểm chứng trong content/contacts.yml, ví dụ "
+     "tel:111"),
+    (r"link text that shows the number the link dials, e\.g\. \[111\]\(tel:111\)",
+     "chữ của liên kết ghi đúng số mà liên kết gọi tới, ví dụ [111](tel:111)"),
     # anything else is a schema's description, looked up in content/schemas/
     (r"(?P<desc>.+)", "{desc}"),
 )

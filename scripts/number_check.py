@@ -106,10 +106,19 @@ def _token_spans(plain: str) -> list[tuple[int, int]]:
                 if looks_like_phone(part):
                     spans.append((at, at + 3))
                 at += 3
-        elif looks_like_phone(token):
-            unopened = token.startswith("(") and ")" not in token  # "(111" in "(111)"
-            spans.append((match.start(1) + unopened, match.end(1)))
+        elif (cut := _phone_start(token)) is not None:
+            spans.append((match.start(1) + cut, match.end(1)))
     return spans
+
+
+def _phone_start(token: str) -> int | None:
+    """Where the number in `token` starts: 0, or after a count before it ("Bước 5 0912 …")."""
+    starts = [0] + [i + 1 for i, c in enumerate(token) if c == " " and token[i + 1] != " "]
+    for start in starts:
+        part = token[start:]
+        if part[0] in "+(0123456789" and looks_like_phone(part):
+            return start + (part.startswith("(") and ")" not in part)  # "(111" in "(111)"
+    return None
 
 
 def _matcher_spans(plain: str) -> list[tuple[int, int]]:

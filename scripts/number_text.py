@@ -23,6 +23,8 @@ from functools import lru_cache
 HIDDEN = frozenset({"Cf", "Mn", "Me"})
 LOOKALIKE = {"O": "0", "o": "0", "I": "1", "l": "1"}
 RUN = re.compile(r"[0-9OoIl]+")
+DIGIT = re.compile(r"[0-9]")
+NEAR_DIGIT = re.compile(r"[0-9][ .-]?[OoIl]|[OoIl][ .-]?[0-9]")
 SEPARATORS = " .-"
 
 
@@ -44,9 +46,8 @@ class Reading:
 
 def read(text: str) -> Reading:
     """`text` as a reader reads it; lines stay lines."""
-    if text.isascii() and "&" not in text:
-        plain = _plain_letters(text.replace("\t", " "))
-        return Reading(text, plain, range(len(text)), range(1, len(text) + 1))
+    if _reads_as_itself(text):  # most lines: nothing to map
+        return Reading(text, _plain_letters(text), range(len(text)), range(1, len(text) + 1))
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -92,26 +93,64 @@ def _plain_char(char: str) -> str:
     return "".join(out)
 
 
+# Characters that read as themselves (ASCII but tab and &, Vietnamese letters …), as found.
+SAME = {chr(c) for c in range(32, 127)} - {"&"}
+
+
+def _reads_as_itself(text: str) -> bool:
+    if SAME.issuperset(text):
+        return True
+    new = set(text) - SAME
+    if any(_plain_char(c) != c for c in new):
+        return False
+    SAME.update(new)
+    return True
+
+
 def _plain_letters(plain: str) -> str:
-    """O/o as 0 and l/I as 1 in runs that are part of a number, never inside a word."""
-    if not any(c in LOOKALIKE for c in plain):
-        return plain
-    chars = list(plain)
-    for match in RUN.finditer(plain):
-        start, end = match.span()
-        if _in_number(plain, start, end):
-            chars[start:end] = [LOOKALIKE.get(c, c) for c in chars[start:end]]
-    return "".join(chars)
+    """O/o as 0 and l/I as 1 in runs that are part of a number, never inside a word.
+
+    A run of digits and look-alike letters with a digit in it (67O, O9I2) is read as digits;
+    so is a run of look-alike letters only, one separator away from such a run (0912 345 OOO:
+    two letters or more, or one with digits on both sides). Each character is looked at a
+    bounded number of times: linear time.
+    """
+    if NEAR_DIGIT.search(plain) is None:
+        return plain  # a look-alike letter counts only beside a digit
+    chars: list[str] | None = None
+    done = 0
+    for match in DIGIT.finditer(plain):
+        if match.start() < done:
+            continue
+        start, end = _back(plain, match.start(), done), RUN.match(plain, match.start()).end()
+        done = end
+        if _letter_at(plain, start - 1) or _letter_at(plain, end):
+            continue  # part of a word: QH15, H12, 2FA
+        for span in ((start, end), *_lone_neighbours(plain, start, end)):
+            if any(plain[i] in LOOKALIKE for i in range(*span)):
+                chars = chars or list(plain)
+                chars[span[0]:span[1]] = [LOOKALIKE.get(c, c) for c in plain[span[0]:span[1]]]
+    return plain if chars is None else "".join(chars)
 
 
-def _in_number(plain: str, start: int, end: int) -> bool:
-    run = plain[start:end]
-    if run.isdigit() or _letter_at(plain, start - 1) or _letter_at(plain, end):
-        return False  # nothing to change, or part of a word (Olympic, IOM, QH15)
-    if any(c.isdigit() for c in run):
-        return True   # 0912 345 67O, O9I2
-    before, after = _digit_across(plain, start - 1, -1), _digit_across(plain, end, 1)
-    return (before or after) if len(run) > 1 else (before and after)
+def _back(plain: str, i: int, floor: int) -> int:
+    """Where the run of look-alike letters that ends at plain[i] starts."""
+    while i > floor and plain[i - 1] in LOOKALIKE:
+        i -= 1
+    return i
+
+
+def _lone_neighbours(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of look-alike letters alone, one separator before or after plain[start:end]."""
+    spans = []
+    if end + 1 < len(plain) and plain[end] in SEPARATORS:
+        after = RUN.match(plain, end + 1)
+        if after and not DIGIT.search(after.group()):
+            spans.append(after.span())
+    if start >= 2 and plain[start - 1] in SEPARATORS and plain[start - 2] in LOOKALIKE:
+        spans.append((_back(plain, start - 2, 0), start - 1))
+    return [(s, e) for s, e in spans if not (_letter_at(plain, s - 1) or _letter_at(plain, e))
+            and (e - s > 1 or (_digit_across(plain, s - 1, -1) and _digit_across(plain, e, 1)))]
 
 
 def _letter_at(plain: str, i: int) -> bool:
