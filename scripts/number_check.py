@@ -57,9 +57,9 @@ def looks_like_phone(token: str) -> bool:
 
 
 def known_numbers(published_phones) -> dict[str, str]:
-    """The canonical form of every published number -> how its contact record shows it."""
-    return {canonical(text): phone.display for phone in published_phones
-            for text in phone.texts}
+    """The canonical form of every published number -> how content/contacts.yml writes it."""
+    return {canonical(text): (phone.written or (phone.display,))[-1]
+            for phone in published_phones for text in phone.texts}
 
 
 def find_numbers(text: str) -> list[Found]:

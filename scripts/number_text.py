@@ -94,13 +94,15 @@ def _plain_char(char: str) -> str:
 
 
 # Characters that read as themselves (ASCII but tab and &, Vietnamese letters …), as found.
-SAME = {chr(c) for c in range(32, 127)} - {"&"}
+SAME = {chr(c) for c in range(32, 127)} - {"&"}  # & only when not a character reference
 
 
 def _reads_as_itself(text: str) -> bool:
     if SAME.issuperset(text):
         return True
-    new = set(text) - SAME
+    if "&" in text and ENTITY.search(text):
+        return False
+    new = set(text) - SAME - {"&"}
     if any(_plain_char(c) != c for c in new):
         return False
     SAME.update(new)
@@ -179,5 +181,5 @@ def canonical(number: str) -> str:
 
 def only_spacing_differs(written: str, plain: str) -> bool:
     """True when `written` is `plain` with no-break or thin spaces: typography, not disguise."""
-    spaced = html.unescape(written) if "&" in written else written  # &nbsp;
+    spaced = ENTITY.sub(lambda m: " " if html.unescape(m[0]).isspace() else m[0], written)
     return "".join(" " if unicodedata.category(c) == "Zs" else c for c in spaced) == plain
