@@ -20,7 +20,9 @@ from problems import Problem
 # One character class with a bounded quantifier, then fixed lookarounds: linear time.
 TOKEN = re.compile(r"(?<![\w/.,+-])(\+?\(?\+?\d[\d .()-]{1,22}\d)(?![\w/-]|[.,]\d)")
 SHORT_CODES = frozenset(f"11{d}" for d in range(10)) - {"110"}
-MATCHER_MIN_DIGITS = 8
+# Nine digits with at most three separators between two (any Vietnamese number has nine or
+# more): only then is phonenumbers' matcher asked. Bounded repeats of disjoint classes: linear.
+NINE_DIGITS = re.compile(r"\d(?:[ .()+-]{0,3}\d){8}")
 EXPECTED = ("only numbers of verified contacts in content/contacts.yml; when a number is not "
             "known, tell readers to call 111")
 
@@ -81,7 +83,7 @@ def unknown_numbers(text: str, known) -> list[tuple[int, str]]:
 def _spans(plain: str) -> list[tuple[int, int]]:
     """Where numbers are in one plain line; overlapping finds give the longest."""
     spans = _token_spans(plain)
-    if sum(c.isdigit() for c in plain) >= MATCHER_MIN_DIGITS:
+    if NINE_DIGITS.search(plain):
         spans += _matcher_spans(plain)
     chosen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from content import Content
 
 ADDRESS = re.compile(r"https?://\S*")  # a web address alone: its digits are not for readers
+# Fields that hold ids of other records (checked to exist), never text shown to readers.
+ID_FIELDS = frozenset({"id", "sources", "agency", "successor", "contacts_first", "sections",
+                       "superseded_by"})
 
 
 def check(content: Content) -> list[Problem]:
@@ -51,13 +54,16 @@ def _texts(content: Content) -> Iterator[tuple[str, int, str, str, bool]]:
             yield (page.shown_as, page.front.line_of(path), "/".join(map(str, path)), value,
                    False)
     records = [*content.contacts.values(), *content.process.values(),
-               *content.agencies.values(), *content.sources.values()]
+               *content.agencies.values(), *content.sources.values(),
+               *content.editions.values()]
     for record in records:
         if not getattr(record, "published", True):
             continue  # an unverified contact is never shown
         for path, value in _strings(record.data, ()):
             yield (record.file, record.line_of(path[0]), f"{record.id}/{path[0]}", value,
                    False)
+    for path, value in _strings(content.ui, ()):  # no line numbers kept for ui.yml
+        yield "content/ui.yml", 0, "/".join(map(str, path)), value, False
 
 
 def _strings(value, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -66,7 +72,8 @@ def _strings(value, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*path, key))
+            if key not in ID_FIELDS:
+                yield from _strings(item, (*path, key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _strings(item, (*path, i))
