@@ -62,8 +62,6 @@ def _texts(content: Content) -> Iterator[tuple[str, int, str, str, bool]]:
         for path, value in _strings(record.data, ()):
             yield (record.file, record.line_of(path[0]), f"{record.id}/{path[0]}", value,
                    False)
-    for path, value in _strings(content.ui, ()):  # no line numbers kept for ui.yml
-        yield "content/ui.yml", 0, "/".join(map(str, path)), value, False
 
 
 def _strings(value, path: tuple) -> Iterator[tuple[tuple, str]]:
