@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from number_text import canonical, only_spacing_differs, read
 from phones import PhoneError, parse_phone
 from problems import Problem
 
-# One character class with a bounded quantifier, then fixed lookarounds: linear time.
-TOKEN = re.compile(r"(?<![\w/.,+-])(\+?\(?\+?\d[\d .()-]{1,22}\d)(?![\w/-]|[.,]\d)")
+# A segment: digits with spaces, dots, dashes, brackets and + between them; its chunks are
+# what spaces separate. Single character classes: linear time.
+SEGMENT = re.compile(r"[0-9 .()+-]+")
+CHUNK = re.compile(r"[^ ]+")
 SHORT_CODES = frozenset(f"11{d}" for d in range(10)) - {"110"}
+MAX_DIGITS = 15  # the longest number ITU-T E.164 allows
+MATCHER_SPAN = 64  # longer segments are lists of figures, not one number
 # Nine digits with at most three separators between two (any Vietnamese number has nine or
 # more): only then is phonenumbers' matcher asked. Bounded repeats of disjoint classes: linear.
 NINE_DIGITS = re.compile(r"\d(?:[ .()+-]{0,3}\d){8}")
@@ -82,9 +87,11 @@ def unknown_numbers(text: str, known) -> list[tuple[int, str]]:
 
 def _spans(plain: str) -> list[tuple[int, int]]:
     """Where numbers are in one plain line; overlapping finds give the longest."""
-    spans = _token_spans(plain)
-    if NINE_DIGITS.search(plain):
-        spans += _matcher_spans(plain)
+    spans = []
+    for segment in SEGMENT.finditer(plain):
+        spans += _group_spans(plain, _groups(plain, *segment.span()))
+        if NINE_DIGITS.search(segment.group()) and len(segment.group()) <= MATCHER_SPAN:
+            spans += _matcher_spans(plain, *segment.span())
     chosen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if chosen and start < chosen[-1][1]:
@@ -95,41 +102,92 @@ def _spans(plain: str) -> list[tuple[int, int]]:
     return chosen
 
 
-def _token_spans(plain: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in TOKEN.finditer(plain):
-        token = match.group(1)
-        parts = token.split()
-        if len(parts) > 1 and all(len(p) == 3 and p.isdigit() for p in parts):
-            # '113 114' or '111 113' in a list are separate short codes, not one long number
-            at = match.start(1)
-            for part in parts:
-                at = plain.index(part, at)
-                if looks_like_phone(part):
-                    spans.append((at, at + 3))
-                at += 3
-        elif (cut := _phone_start(token)) is not None:
-            spans.append((match.start(1) + cut, match.end(1)))
+@dataclass(frozen=True)
+class Group:
+    """Digits written together in a segment ("(028)", "3829", "0912.345.679")."""
+
+    start: int
+    end: int
+    digits: int
+    opens: bool   # a number may start here (not glued to a word, a date or a law number)
+    closes: bool  # a number may end here
+
+
+def _groups(plain: str, start: int, end: int) -> list[Group]:
+    groups = []
+    for chunk in CHUNK.finditer(plain, start, end):
+        first, last = chunk.span()
+        while first < last and plain[first] not in "+(0123456789":
+            first += 1
+        while last > first and not (plain[last - 1].isdigit() or (plain[last - 1] == ")"
+                                    and "(" in plain[first:last])):
+            last -= 1
+        digits = sum(c.isdigit() for c in plain[first:last])
+        if digits:
+            opens = first > start or not _glued_before(plain, start)
+            closes = last < end or not _glued_after(plain, end)
+            groups.append(Group(first, last, digits, opens, closes))
+    return groups
+
+
+def _glued_before(plain: str, i: int) -> bool:
+    return i > 0 and (plain[i - 1].isalnum() or plain[i - 1] in "/,_")
+
+
+def _glued_after(plain: str, i: int) -> bool:
+    after = plain[i:i + 2]
+    return bool(after) and (after[0].isalnum() or after[0] in "/_" or
+                            (after[0] in ".," and after[1:].isdigit()))
+
+
+def _group_spans(plain: str, groups: list[Group]) -> list[tuple[int, int]]:
+    """The longest phone-like run of groups from each group on."""
+    spans, i = [], 0
+    while i < len(groups):
+        best = _longest(plain, groups, i) if groups[i].opens else None
+        if best is None:
+            i += 1
+            continue
+        start, end = groups[i].start, groups[best].end
+        bracketed = plain[start] == "(" and plain[end - 1] == ")" and best == i
+        spans.append((start + bracketed, end - bracketed))  # (111) is 111
+        i = best + 1
     return spans
 
 
-def _phone_start(token: str) -> int | None:
-    """Where the number in `token` starts: 0, or after a count before it ("Bước 5 0912 …")."""
-    starts = [0] + [i + 1 for i, c in enumerate(token) if c == " " and token[i + 1] != " "]
-    for start in starts:
-        part = token[start:]
-        if part[0] in "+(0123456789" and looks_like_phone(part):
-            return start + (part.startswith("(") and ")" not in part)  # "(111" in "(111)"
-    return None
+def _longest(plain: str, groups: list[Group], i: int) -> int | None:
+    """The last group of the longest number that starts at groups[i], if any. Linear: a
+    number has at most MAX_DIGITS digits, and only +, 0, 1800 or 1900 begin a long one."""
+    best = None
+    for j in range(i, len(groups)):
+        text = plain[groups[i].start:groups[j].end]
+        found = digits(text)
+        if len(found) > MAX_DIGITS:
+            break
+        if groups[j].closes and (len(found) != 3 or i == j) and looks_like_phone(text):
+            best = j
+        if not _may_grow(text, found):
+            break
+    return best
 
 
-def _matcher_spans(plain: str) -> list[tuple[int, int]]:
+def _may_grow(text: str, found: str) -> bool:
+    """Whether more digits could still make a number: only +…, 0…, 1800 and 1900 are long."""
+    return ("+" in text or found.startswith(("0", "1800", "1900"))
+            or "1800".startswith(found) or "1900".startswith(found))
+
+
+def _matcher_spans(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    """phonenumbers' matcher on one segment, with a character of context on each side."""
     import phonenumbers
 
-    matcher = phonenumbers.PhoneNumberMatcher(plain, "VN", leniency=phonenumbers.Leniency.VALID)
-    return [(m.start, m.end) for m in matcher]
+    first = max(0, start - 1)
+    matcher = phonenumbers.PhoneNumberMatcher(plain[first:end + 1], "VN",
+                                              leniency=phonenumbers.Leniency.VALID)
+    return [(first + m.start, first + m.end) for m in matcher]
 
 
+@lru_cache(maxsize=1024)
 def is_short_code(text: str) -> bool:
     try:
         return parse_phone(text).tel == text

@@ -11,9 +11,7 @@ import re
 from markupsafe import Markup, escape
 
 from number_text import read
-
-# Spans left alone: Markdown links/images, HTML tags and comments, inline code.
-PROTECTED = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<!--.*?-->|<[^>]+>|`[^`]*`")
+from protected_spans import protected_spans  # left alone: links, HTML, comments, inline code
 
 
 def number_pattern(displays: list[str]) -> re.Pattern | None:
@@ -42,10 +40,10 @@ def link_numbers(markdown: str, tel_by_display: dict[str, str]) -> str:
 
 def _link_line(line: str, pattern: re.Pattern, tel_by_display: dict[str, str]) -> str:
     pieces, last = [], 0
-    for span in PROTECTED.finditer(line):
-        pieces.append(_link_text(line[last:span.start()], pattern, tel_by_display))
-        pieces.append(span.group(0))
-        last = span.end()
+    for start, end in protected_spans(line):
+        pieces.append(_link_text(line[last:start], pattern, tel_by_display))
+        pieces.append(line[start:end])
+        last = end
     pieces.append(_link_text(line[last:], pattern, tel_by_display))
     return "".join(pieces)
 
