@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, run_build
+from conftest import REPO, run_build, serve
 from content import load_content
 from number_check import find_numbers, known_numbers
 from number_scan import text_problems
@@ -135,6 +135,15 @@ def test_number_in_a_data_text_is_refused(tree):
     check_vietnamese(problems)
 
 
+def test_number_in_an_edition_is_refused(tree):
+    problems = loader_problems(tree, [("content/editions/thu.yml", "en: Test site}",
+                                       "en: Test site - call O912 345 679}")])
+    assert [str(p) for p in problems] == [
+        unknown("O912 345 679", "0912 345 679", line=4, where="thu/name: ",
+                file="content/editions/thu.yml")]
+    check_vietnamese(problems)
+
+
 KNOWN = known_numbers([parse_phone("0912 345 678"), parse_phone("111"),
                        parse_phone("+84 981 84 84 84", "+84 981 84 84 84")])
 
@@ -188,6 +197,31 @@ def test_published_page_shows_the_record_form(tree, tmp_path):
     html = (tree / "site" / "thu" / "danh-ba" / "index.html").read_text(encoding="utf-8")
     assert '<a href="tel:+84912345678">0912 345 678</a> nếu cần.' in html
     assert "\u00a0345" not in html
+
+
+@pytest.mark.browser
+def test_reader_sees_and_dials_the_record_number(tree, browser):
+    """In Chromium: the number pasted with no-break spaces is one link, showing and dialling
+    the verified number as its record writes it."""
+    page_file = tree / PAGE
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace(
+        LINE, "Gọi 0912\u202f345\u202f678 nếu cần."), encoding="utf-8")
+    assert run_build(tree / "mkdocs.yml", tree / "site").returncode == 0
+    base, stop = serve(tree / "site" / "thu")
+    try:
+        page = browser.new_page()
+        page.goto(base + "/danh-ba/")
+        body = page.locator("article").first
+        assert "Gọi 0912 345 678 nếu cần." in body.inner_text()
+        links = body.locator('a[href^="tel:"]')
+        shown = [(links.nth(i).inner_text(), links.nth(i).get_attribute("href"))
+                 for i in range(links.count())]
+        assert ("0912 345 678", "tel:+84912345678") in shown
+        for text, href in shown:  # every number a tel: link shows is the number it dials
+            assert [canonical(f.plain) for f in find_numbers(text)] == [canonical(href[4:])]
+        page.close()
+    finally:
+        stop()
 
 
 def test_build_refuses_a_link_that_dials_another_number(tree):
