@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from number_text import canonical, only_spacing_differs, read
+from number_text import MARKUP, canonical, only_spacing_differs, read
 from phones import PhoneError, parse_phone
 from problems import Problem
 
@@ -22,6 +22,8 @@ from problems import Problem
 # what spaces separate. Single character classes: linear time.
 SEGMENT = re.compile(r"[0-9 .()+-]+")
 CHUNK = re.compile(r"[^ ]+")
+JOIN = 40  # characters of each line looked at for a number cut by a line break
+BLOCK_STARTS = "-*+#>|"  # a line starting so begins a list item, heading, quote or table row
 SHORT_CODES = frozenset(f"11{d}" for d in range(10)) - {"110"}
 MAX_DIGITS = 15  # the longest number ITU-T E.164 allows
 MATCHER_SPAN = 64  # longer segments are lists of figures, not one number
@@ -70,14 +72,43 @@ def known_numbers(published_phones) -> dict[str, str]:
 
 
 def find_numbers(text: str) -> list[Found]:
-    """Every phone-like number in `text`, as written and as read, line by line."""
+    """Every phone-like number in `text`, as written and as read: in each line as it is and
+    with its markup hidden, and across the break between two lines of a paragraph."""
+    lines = text.split("\n")
     found = []
-    for offset, line in enumerate(text.split("\n")):
-        reading = read(line)
-        for start, end in _spans(reading.plain):
-            found.append(Found(offset, reading.written(start, end),
-                               reading.plain[start:end]))
+    for offset, line in enumerate(lines):
+        found += [Found(offset, line[s:e], plain) for s, e, plain in _in_line(line)]
+    for offset in range(len(lines) - 1):
+        found += _across(offset, lines[offset], lines[offset + 1])
     return found
+
+
+def _in_line(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, as read) in `line` of each number, read as it is and with markup hidden."""
+    finds = []
+    for reading in (read(line), *([read(line, markup=True)] if MARKUP.search(line) else [])):
+        finds += [(reading.starts[s], reading.ends[e - 1], reading.plain[s:e])
+                  for s, e in _spans(reading.plain)]
+    chosen: list[tuple[int, int, str]] = []
+    for find in sorted(finds, key=lambda f: (f[0], -f[1])):
+        if chosen and find[0] < chosen[-1][1]:
+            continue  # the longer find that starts first is kept
+        chosen.append(find)
+    return chosen
+
+
+def _across(offset: int, first: str, second: str) -> list[Found]:
+    """Numbers cut by a line break inside a paragraph, which readers see as one line."""
+    tail, head = first.rstrip()[-JOIN:], second.lstrip()[:JOIN]
+    if not (_digitish(tail[-6:]) and _digitish(head[:6])) or head[0] in BLOCK_STARTS:
+        return []
+    joined, cut = f"{tail} {head}", len(tail)
+    return [Found(offset, f"{joined[s:cut]}\n{joined[cut + 1:e]}", plain)
+            for s, e, plain in _in_line(joined) if s < cut < e]
+
+
+def _digitish(text: str) -> bool:
+    return any(c.isdigit() or c in "OoIl" for c in text)
 
 
 def unknown_numbers(text: str, known) -> list[tuple[int, str]]:

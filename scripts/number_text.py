@@ -30,6 +30,9 @@ SEPARATORS = " .-"
 
 # An HTML character reference, which Markdown shows as its character: &#48; is 0.
 ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+TAG_OR_ENTITY = re.compile(r"<!--|</?[A-Za-z][^<>]{0,300}>|" + ENTITY.pattern)
+MARKUP = re.compile(r"[<*_~`\\]")
+MARKDOWN_MARKS = frozenset("*_~`\\")
 
 
 @dataclass(frozen=True)
@@ -44,15 +47,18 @@ class Reading:
         return self.text[self.starts[start]:self.ends[end - 1]]
 
 
-def read(text: str) -> Reading:
-    """`text` as a reader reads it; lines stay lines."""
-    if _reads_as_itself(text):  # most lines: nothing to map
+def read(text: str, markup: bool = False) -> Reading:
+    """`text` as a reader reads it; lines stay lines. With `markup`, what Markdown and HTML
+    hide is hidden too: tags, comments and * _ ~ ` \\ (0912 **345** 679 reads 0912 345 679)."""
+    if not (markup and MARKUP.search(text)) and _reads_as_itself(text):  # most lines
         return Reading(text, _plain_letters(text), range(len(text)), range(1, len(text) + 1))
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for start, end in _pieces(text):
+    for start, end in _pieces(text, markup):
         piece = text[start:end]
+        if markup and ((len(piece) > 1 and piece[0] == "<") or piece in MARKDOWN_MARKS):
+            continue  # shown as nothing
         plain = piece if len(piece) == 1 and piece.isascii() and piece != "\t" else \
             "".join(_plain_char(c) for c in html.unescape(piece))
         parts.append(plain)
@@ -61,13 +67,22 @@ def read(text: str) -> Reading:
     return Reading(text, _plain_letters("".join(parts)), starts, ends)
 
 
-def _pieces(text: str) -> Iterator[tuple[int, int]]:
-    """Each character, or each character reference as one piece."""
-    position = 0
-    for match in ENTITY.finditer(text) if "&" in text else ():
-        yield from ((i, i + 1) for i in range(position, match.start()))
-        yield match.span()
-        position = match.end()
+def _pieces(text: str, markup: bool) -> Iterator[tuple[int, int]]:
+    """Each character, or each character reference (and with `markup`, each tag or comment)
+    as one piece. An unclosed comment is looked for once: linear time."""
+    position, pattern, comments = 0, TAG_OR_ENTITY if markup else ENTITY, True
+    while (match := pattern.search(text, position)) is not None:
+        start, end = match.span()
+        if match.group() == "<!--":
+            close = text.find("-->", end) if comments else -1
+            comments = close != -1
+            end = close + 3 if comments else end
+        yield from ((i, i + 1) for i in range(position, start))
+        if match.group() == "<!--" and not comments:
+            yield from ((i, i + 1) for i in range(start, end))
+        else:
+            yield start, end
+        position = end
     yield from ((i, i + 1) for i in range(position, len(text)))
 
 
@@ -171,6 +186,8 @@ def canonical(number: str) -> str:
     0981 848 484, 111 for 111, +85523726274 for another country's +855 23 726 274."""
     plain = read(number).plain
     digits = "".join(c for c in plain if c.isdigit())
+    if digits.startswith("84") and len(digits) >= 11:
+        return "0" + digits[2:].removeprefix("0")  # 84 981 848 484: no national number is so long
     if not (plain.lstrip(" (").startswith("+") or digits.startswith("00")):
         return digits
     digits = digits.removeprefix("00")
@@ -180,6 +197,8 @@ def canonical(number: str) -> str:
 
 
 def only_spacing_differs(written: str, plain: str) -> bool:
-    """True when `written` is `plain` with no-break or thin spaces: typography, not disguise."""
+    """True when `written` is `plain` with no-break or thin spaces or a line break inside a
+    paragraph: typography, not disguise."""
     spaced = ENTITY.sub(lambda m: " " if html.unescape(m[0]).isspace() else m[0], written)
-    return "".join(" " if unicodedata.category(c) == "Zs" else c for c in spaced) == plain
+    return "".join(" " if c.isspace() or unicodedata.category(c) == "Zs" else c
+                   for c in spaced) == plain

@@ -1,4 +1,4 @@
-"""Every tel: (sms:, callto:) link in a page dials a published number and shows that number.
+"""Every tel: (sms:, callto:, zalo.me/, wa.me/) link in a page reaches a published number.
 
 `[Gọi 111](tel:%30912345679)` reads as a call to 111 but dials 0912345679. Targets are read
 as the browser reads them (HTML entities and percent escapes decoded); a target must be a
@@ -19,6 +19,8 @@ from number_text import canonical, read
 from problems import Problem
 
 SCHEME = re.compile(r"\b(tel|sms|callto):", re.I)
+# Chat links named by a phone number: zalo.me/0912345678, wa.me/84912345678.
+CHAT = re.compile(r"\b(?:zalo\.me|wa\.me)/(\+?[0-9]{9,15})(?![0-9A-Za-z])", re.I)
 TARGET = re.compile(r"[^\s\"'<>)\]]*")
 PLAIN_NUMBER = re.compile(r"\+?[0-9 ().-]{1,40}")
 WINDOW = 300  # how far a link's text is looked for, in characters
@@ -46,7 +48,16 @@ def find_links(text: str) -> list[TelLink]:
             links.append(TelLink(offset, match.group(0) + target, unquote(target),
                                  _link_text(line, match.start(), end)))
             pos = max(end, start)
+        links += [_chat_link(offset, line, match) for match in CHAT.finditer(line)]
     return links
+
+
+def _chat_link(offset: int, line: str, match: re.Match) -> TelLink:
+    """A chat link reaches the number in its address; wa.me's has no + (84912345678)."""
+    number = match.group(1)
+    if not number.startswith(("+", "0")):
+        number = "+" + number
+    return TelLink(offset, match.group(0), number, _link_text(line, match.start(), match.end()))
 
 
 def _target_end(line: str, match: re.Match) -> int:

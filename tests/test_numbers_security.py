@@ -58,6 +58,18 @@ CASES = [
     ("a number after a count", "Bước 2 0912 345 679.", [unknown("0912 345 679")]),
     ("a character reference for a digit", "Gọi &#48;912 345 679.",
      [unknown("&#48;912 345 679", "0912 345 679")]),
+    ("digits split by Markdown emphasis", "Gọi 0912 **345** 679 nếu cần.",
+     [unknown("0912 **345** 679", "0912 345 679")]),
+    ("digits split by an HTML comment", "Gọi 0912<!-- x -->345 679 nếu cần.",
+     [unknown("0912<!-- x -->345 679", "0912345 679")]),
+    ("digits split by a line break in a paragraph", "Gọi 0912 345\n679 nếu cần.",
+     [unknown("0912 345\n679")]),
+    ("Zalo link to an unverified number", "[Zalo](https://zalo.me/0912345679)",
+     [f"{PAGE}:10: the link 'zalo.me/0912345679' dials '0912345679', which is not in the "
+      f"verified directory {EXPECTED_LINK}", unknown("0912345679")]),
+    ("WhatsApp link to an unverified number", "[WhatsApp](https://wa.me/84912345679)",
+     [f"{PAGE}:10: the link 'wa.me/84912345679' dials '+84912345679', which is not in the "
+      f"verified directory {EXPECTED_LINK}", unknown("84912345679")]),
     ("tel: link with a percent-encoded digit", "[Gọi 111](tel:%30912345679)",
      [f"{PAGE}:10: the link 'tel:%30912345679' dials '0912345679', which is not in the "
       f"verified directory {EXPECTED_LINK}", unknown("111")]),
@@ -157,6 +169,8 @@ KNOWN = known_numbers([parse_phone("0912 345 678"), parse_phone("111"),
     "Gọi 111, 0912 345 678 hoặc +84 981 84 84 84; [Gọi 111](tel:111).",
     '<a href="tel:+84912345678">0912 345 678</a> hoặc [0912 345 678](tel:0912345678)',
     "Gọi 0912\u00a0345\u00a0678 hoặc 0912&nbsp;345&nbsp;678.",
+    "Gọi **0912 345 678** hoặc `111`; Zalo: https://zalo.me/0912345678, https://wa.me/84912345678",
+    "Gọi 0912 345\n678 nếu cần.\n\n2025\n- 2026",
 ])
 def test_dates_laws_amounts_and_published_numbers_pass(text):
     assert text_problems("f.md", 1, "", text, KNOWN) == []
