@@ -22,6 +22,8 @@ from problems import Problem
 # what spaces separate. Single character classes: linear time.
 SEGMENT = re.compile(r"[0-9 .()+-]+")
 CHUNK = re.compile(r"[^ ]+")
+# 0912/345/679: slashes as separators; dates (01/07/2025) have too few digits to be a number.
+SLASHED = re.compile(r"(?<![\w/])(?:\+84|0)[0-9]{1,3}(?:/[0-9]{2,4}){1,3}(?![\w/])")
 JOIN = 40  # characters of each line looked at for a number cut by a line break
 BLOCK_STARTS = "-*+#>|"  # a line starting so begins a list item, heading, quote or table row
 SHORT_CODES = frozenset(f"11{d}" for d in range(10)) - {"110"}
@@ -118,7 +120,7 @@ def unknown_numbers(text: str, known) -> list[tuple[int, str]]:
 
 def _spans(plain: str) -> list[tuple[int, int]]:
     """Where numbers are in one plain line; overlapping finds give the longest."""
-    spans = []
+    spans = [m.span() for m in SLASHED.finditer(plain) if looks_like_phone(m.group())]
     for segment in SEGMENT.finditer(plain):
         spans += _group_spans(plain, _groups(plain, *segment.span()))
         if NINE_DIGITS.search(segment.group()) and len(segment.group()) <= MATCHER_SPAN:

@@ -103,6 +103,8 @@ def _plain_char(char: str) -> str:
             out.append(" ")
         elif category == "Pd" or c == "\u2212":
             out.append("-")
+        elif c in "\u00b7\u2022\u2027\u30fb\u2219":  # middle dots and bullets between digits
+            out.append(".")
         else:
             out.append(c)
     return "".join(out)

@@ -58,6 +58,9 @@ CASES = [
     ("a number after a count", "Bước 2 0912 345 679.", [unknown("0912 345 679")]),
     ("a character reference for a digit", "Gọi &#48;912 345 679.",
      [unknown("&#48;912 345 679", "0912 345 679")]),
+    ("slashes between the digits", "Gọi 0912/345/679 nếu cần.", [unknown("0912/345/679")]),
+    ("middle dots between the digits", "Gọi 0912\u00b7345\u00b7679 nếu cần.",
+     [unknown("0912\u00b7345\u00b7679", "0912.345.679")]),
     ("digits split by Markdown emphasis", "Gọi 0912 **345** 679 nếu cần.",
      [unknown("0912 **345** 679", "0912 345 679")]),
     ("digits split by an HTML comment", "Gọi 0912<!-- x -->345 679 nếu cần.",
@@ -171,6 +174,7 @@ KNOWN = known_numbers([parse_phone("0912 345 678"), parse_phone("111"),
     "Gọi 0912\u00a0345\u00a0678 hoặc 0912&nbsp;345&nbsp;678.",
     "Gọi **0912 345 678** hoặc `111`; Zalo: https://zalo.me/0912345678, https://wa.me/84912345678",
     "Gọi 0912 345\n678 nếu cần.\n\n2025\n- 2026",
+    "Từ ngày 01/07/2025, 111 và +84 981 84 84 84 (24/7) vẫn hoạt động.",
 ])
 def test_dates_laws_amounts_and_published_numbers_pass(text):
     assert text_problems("f.md", 1, "", text, KNOWN) == []
