@@ -41,6 +41,8 @@ def find_links(text: str) -> list[TelLink]:
     links = []
     for offset, line in enumerate(text.split("\n")):
         line = html.unescape(line) if "&" in line else line
+        # a browser drops tabs and line breaks inside an address: t&#9;el: is tel:
+        line = line.replace("\t", "").replace("\r", "").replace("\n", "")
         pos = 0
         while (match := SCHEME.search(line, pos)) is not None:
             start, end = match.end(), _target_end(line, match)

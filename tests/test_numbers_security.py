@@ -83,6 +83,12 @@ CASES = [
      '<a href="&#116;el:+84912345679">0912 345 678</a>',
      [f"{PAGE}:10: the link 'tel:+84912345679' dials '+84912345679', which is not in the "
       f"verified directory {EXPECTED_LINK}", unknown("+84912345679")]),
+    ("tel: scheme split by an encoded tab", '<a href="t&#9;el:0912345679">Gọi</a>',
+     [f"{PAGE}:10: the link 'tel:0912345679' dials '0912345679', which is not in the verified "
+      f"directory {EXPECTED_LINK}", unknown("0912345679")]),
+    ("tel: link with a pause and a second number", "[0912 345 678](tel:0912345678,0912345679)",
+     [f"{PAGE}:10: the link 'tel:0912345678,0912345679' dials '0912345678,0912345679', which "
+      f"is not in the verified directory {EXPECTED_LINK}", unknown("0912345679")]),
     ("sms: link to an unverified number", "[Nhắn tin](sms:0912345679)",
      [f"{PAGE}:10: the link 'sms:0912345679' dials '0912345679', which is not in the verified "
       f"directory {EXPECTED_LINK}", unknown("0912345679")]),
