@@ -11,11 +11,12 @@ included), a pattern for numbers a reader would dial even when phonenumbers find
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from number_text import MARKUP, canonical, only_spacing_differs, read
-from phones import PhoneError, parse_phone
+from phones import Phone, PhoneError, parse_phone
 from problems import Problem
 
 # A segment: digits with spaces, dots, dashes, brackets and + between them; its chunks are
@@ -67,7 +68,7 @@ def looks_like_phone(token: str) -> bool:
     return d.startswith("0") and len(d) >= 9
 
 
-def known_numbers(published_phones) -> dict[str, str]:
+def known_numbers(published_phones: Iterable[Phone]) -> dict[str, str]:
     """The canonical form of every published number -> how content/contacts.yml writes it."""
     return {canonical(text): (phone.written or (phone.display,))[-1]
             for phone in published_phones for text in phone.texts}
@@ -113,7 +114,7 @@ def _digitish(text: str) -> bool:
     return any(c.isdigit() or c in "OoIl" for c in text)
 
 
-def unknown_numbers(text: str, known) -> list[tuple[int, str]]:
+def unknown_numbers(text: str, known: Container[str]) -> list[tuple[int, str]]:
     """(line offset, number as written) for each phone-like number in `text` not published."""
     return [(f.offset, f.written) for f in find_numbers(text) if canonical(f.plain) not in known]
 

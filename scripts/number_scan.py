@@ -64,7 +64,7 @@ def _texts(content: Content) -> Iterator[tuple[str, int, str, str, bool]]:
                    False)
 
 
-def _strings(value, path: tuple) -> Iterator[tuple[tuple, str]]:
+def _strings(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, str):
         if not ADDRESS.fullmatch(value.strip()):
             yield path, value

@@ -7,6 +7,7 @@ published contacts are linked, and never inside links, HTML, code or headings.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
@@ -61,7 +62,7 @@ def link_numbers_html(text: str, tel_by_display: dict[str, str]) -> Markup:
     return Markup(_sub(safe, pattern, lambda n: f'<a href="tel:{tel_by_display[n]}">{n}</a>'))
 
 
-def _sub(text: str, pattern: re.Pattern, link) -> str:
+def _sub(text: str, pattern: re.Pattern, link: Callable[[str], str]) -> str:
     """Numbers found as a reader reads `text` (number_text.read), linked and shown as their
     contact writes them: 111 followed by a hidden 3 is 1113, never a link to 111; a number
     written with no-break spaces shows as the record writes it."""
