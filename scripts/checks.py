@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 import edition_checks
-import number_check
+import number_scan
 import translation_checks
 from markdown_source import DEFAULT_LANG, PageSource, unsafe_html
 from problems import Problem
@@ -66,23 +66,8 @@ def _markup_in_text(content: Content) -> list[Problem]:
 
 
 def _numbers_in_text(content: Content) -> list[Problem]:
-    """Every phone-like number written in a page or a text field must be a published one."""
-    known = number_check.known_numbers(c.phone for c in content.published_contacts() if c.phone)
-    problems = []
-    for page in content.pages.values():
-        for offset, token in number_check.unknown_numbers(page.body, known):
-            problems.append(number_check.problem(page.shown_as, page.body_line + offset, "",
-                                                 token))
-    records = [*content.contacts.values(), *content.process.values(), *content.agencies.values()]
-    for record in records:
-        if not getattr(record, "published", True):
-            continue
-        for key, value in record.data.items():
-            for lang_text in value.values() if isinstance(value, dict) else ():
-                for _, token in number_check.unknown_numbers(str(lang_text), known):
-                    problems.append(number_check.problem(record.file, record.line_of(key),
-                                                         f"{record.id}/{key}", token))
-    return problems
+    """Every phone-like number or tel: link in a page or a text field must be a published one."""
+    return number_scan.check(content)
 
 
 def _missing(ids, known, file, line, where, what) -> list[Problem]:

@@ -397,6 +397,19 @@ PROBLEMS = _catalogue(
     (r"the text has an invisible zero-width character \((?P<code>U\+[0-9A-F]{4})\)",
      "đoạn chữ có một ký tự ẩn không có bề rộng ({code}) chen vào giữa chữ hoặc số"),
     (rf"(?P<url>{REPR}) is not an https:// address", "{url} không phải là địa chỉ https://"),
+    # issue 14, part "numbers": number_check.py and tel_check.py
+    (rf"the number (?P<number>{REPR}) \(read as (?P<plain>{REPR})\) is not in the verified "
+     r"directory",
+     "số {number} (đọc là {plain}) không có trong danh bạ đã kiểm chứng"),
+    (rf"the number (?P<number>{REPR}) is written with hidden or look-alike characters \(read as "
+     rf"(?P<plain>{REPR})\)",
+     "số {number} được viết bằng ký tự ẩn hoặc ký tự trông giống chữ số (đọc là {plain})"),
+    (rf"the link (?P<link>{REPR}) dials (?P<dialled>{REPR}), which is not in the verified "
+     r"directory",
+     "liên kết {link} gọi tới số {dialled}, số này không có trong danh bạ đã kiểm chứng"),
+    (rf"the link text (?P<text>{REPR}) names (?P<number>{REPR}), but the link dials "
+     rf"(?P<dialled>{REPR})",
+     "chữ của liên kết {text} ghi số {number}, nhưng liên kết lại gọi tới số {dialled}"),
 )
 
 EXPECTED = _catalogue(
@@ -514,6 +527,14 @@ EXPECTED = _catalogue(
      "ngày việc đó thực sự diễn ra: hôm nay hoặc một ngày trước đó"),
     (r"a full https:// address, e\.g\. (?P<example>\S+)",
      "một địa chỉ https:// đầy đủ, ví dụ {example}"),
+    # issue 14, part "numbers": number_check.py and tel_check.py
+    (rf"ordinary digits, as content/contacts\.yml writes it: (?P<shown>{REPR})",
+     "chữ số thông thường, viết giống như trong content/contacts.yml: {shown}"),
+    (r"a tel: link to the number of a verified contact in content/contacts\.yml, e\.g\. tel:111",
+     "một liên kết tel: tới số của một liên hệ đã kiểm chứng trong content/contacts.yml, ví dụ "
+     "tel:111"),
+    (r"link text that shows the number the link dials, e\.g\. \[111\]\(tel:111\)",
+     "chữ của liên kết ghi đúng số mà liên kết gọi tới, ví dụ [111](tel:111)"),
     # anything else is a schema's description, looked up in content/schemas/
     (r"(?P<desc>.+)", "{desc}"),
     # issue 14, part cms: what the web editor may touch (cms_rules.py)
