@@ -25,6 +25,7 @@ from edition_links import left_out_urls, set_canonical, unlink_left_out
 from edition_outputs import write_outputs
 from editions import view
 from embeds import PageBody
+from html_sanitize import sanitize
 from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang, forget_page_alternates
 from language_split import build_only, only_language
 from markdown_source import LANGS, split_name
@@ -139,6 +140,7 @@ def on_page_content(html, page, config, files):
     source = _page_source(_state["content"], page)
     parts = _state["parts"].pop(page.file.src_uri)
     gone = left_out_urls(_state["edition"].left_out, lang)
+    html = sanitize(html, keep_comments=set(parts.blocks))  # before our own blocks go in
     html = unlink_left_out(parts.html(html), page.url, gone)
     html += "\n" + parts.foot
     if source.lang == lang:  # a page shown in its own language, not a fallback
