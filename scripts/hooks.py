@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -113,7 +114,13 @@ def on_env(env, config, files):
     per language (nav_cache.py)."""
     forget_page_alternates(config.extra)  # before the 404 page is made
     env.globals["nav_entry"] = NavCache(config.theme.get("features") or []).entry
+    env.autoescape = True  # every value the theme prints is text unless it is marked HTML
     return share_compiled_templates(env, _state["templates"])
+
+
+def on_page_context(context, page, config, nav):
+    page.content = Markup(page.content)  # the page's HTML, sanitised in on_page_content
+    return context
 
 
 def on_page_markdown(markdown, page, config, files):
