@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 import edition_checks
+import markup_check
 import number_check
 import translation_checks
 from markdown_source import DEFAULT_LANG, PageSource, unsafe_html
@@ -26,7 +27,8 @@ def cross_references(content: Content) -> list[Problem]:
     problems += _record_refs(content)
     for page in content.pages.values():
         problems += _page_refs(content, page)
-        problems += unsafe_html(page)
+        unsafe = unsafe_html(page)
+        problems += unsafe + markup_check.markup_problems(page, {p.line for p in unsafe})
     problems += _pairs(content)
     problems += _policy_refs(content)
     problems += _numbers_in_text(content)
