@@ -134,3 +134,10 @@ def _start_tag(token: Token) -> str:
                    for name, value in token.attrs
                    if not attribute_problem(token.name, name, value))
     return f"<{token.name}{kept}{' /' if token.self_closing else ''}>"
+
+
+def web_address(url: str, fallback: str = "about:blank") -> str:
+    """`url` when it is an http(s) address, else `fallback`: for the addresses our templates
+    put in href from configuration (quick exit), whatever was written there."""
+    scheme = SCHEME.match(clean_url(url or ""))
+    return url if scheme and scheme.group(1).lower() in ("http", "https") else fallback
