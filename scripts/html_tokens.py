@@ -50,8 +50,10 @@ class _Finder:
         return found
 
 
-def tokens(html: str) -> Iterator[Token]:
-    """The tokens of `html` in order."""
+def tokens(html: str, *, look_inside: bool = False) -> Iterator[Token]:
+    """The tokens of `html` in order. With `look_inside` (the content check), the text of
+    comments and of raw-text elements (<script>, <textarea>, ...) is read as markup too, so
+    nothing an editor wrote is hidden behind an opening that is never closed."""
     finder, pos, end = _Finder(html), 0, len(html)
     while pos < end:
         lt = html.find("<", pos)
@@ -60,8 +62,12 @@ def tokens(html: str) -> Iterator[Token]:
             return
         if lt > pos:
             yield Token("text", pos, unescape(html[pos:lt]))
+        if look_inside and html.startswith("<!--", lt):
+            yield Token("comment", lt, "<!--")
+            pos = lt + 4
+            continue
         token, pos = _markup(html, lt, finder)
-        if token.kind == "start" and token.name in RAW_TEXT:
+        if token.kind == "start" and token.name in RAW_TEXT and not look_inside:
             yield token
             close = _raw_end(html, pos, token.name)
             if close > pos:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from html import unescape
 
 from html_sanitize import attribute_problem, element_problem, url_problem
 from html_tokens import tokens
@@ -49,7 +50,7 @@ def _findings(body: str) -> Iterator[tuple[int, str, str]]:
 
 
 def _html_findings(body: str) -> Iterator[tuple[int, str, str]]:
-    for token in tokens(body):
+    for token in tokens(body, look_inside=True):
         if token.kind != "start":
             continue
         where = f"<{token.name}>"
@@ -83,6 +84,6 @@ def _link_findings(body: str) -> Iterator[tuple[int, str, str]]:
         target = inline if inline is not None else reference
         bracket = body.rfind("[", max(0, match.start() - LOOK_BACK), match.start())
         is_image = inline is not None and bracket > 0 and body[bracket - 1] == "!"
-        problem = url_problem("src" if is_image else "href", target)
+        problem = url_problem("src" if is_image else "href", unescape(target))
         if problem:
             yield match.start(), "<img>" if is_image else "<a>", f"{problem} is not allowed"
