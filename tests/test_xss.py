@@ -18,6 +18,7 @@ import markdown
 import pytest
 import yaml
 
+from checks import MARKUP as TEXT_FIELD_MARKUP
 from conftest import make_tree, run_build, serve
 from content import load_content
 from html_sanitize import sanitize
@@ -29,6 +30,8 @@ from xss_corpus import VECTORS, groups
 PAGE = "docs/danh-ba.vi.md"
 MARKUP = [(name, text) for name, text, markup in VECTORS if markup]
 TEXT_ONLY = [text for _, text, markup in VECTORS if not markup]
+# what the check of plain-text fields (front matter, contacts, agencies) lets through
+PASSES_TEXT_CHECK = [text for _, text, _ in VECTORS if not TEXT_FIELD_MARKUP.search(text)]
 IDS = [name for name, _, _ in VECTORS]
 NEVER_ELEMENTS = {"script", "iframe", "frame", "object", "embed", "base", "meta", "link",
                   "style", "form", "button", "input", "svg", "math", "video", "audio", "source",
@@ -180,6 +183,32 @@ def test_the_issue_s_holes_get_a_clear_line_in_both_languages(tree, text, englis
     assert caught.value.report("vi").split("\n")[0] == f"{PAGE}:{line}: {vietnamese} {HINT_VI}"
 
 
+def test_the_new_messages_read_in_vietnamese(tree):
+    from test_messages_vi import check_vietnamese
+
+    _page_with(tree, "\n\n".join(text for _, text in MARKUP))
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    problems = [p for p in caught.value.problems if p.file == PAGE]
+    assert len(problems) > 60
+    check_vietnamese(problems)
+
+
+def test_markup_in_a_page_description_is_refused(tree):
+    page = tree / PAGE
+    refused = [text for _, text, _ in VECTORS if text not in PASSES_TEXT_CHECK]
+    assert len(refused) > 70
+    for text in refused:
+        page.write_text(re.sub(r"(?m)^description: .*$", lambda _, t=text: "description: " +
+                               json.dumps(t), page.read_text(encoding="utf-8"), count=1),
+                        encoding="utf-8")
+        with pytest.raises(ContentError) as caught:
+            load_content(tree)
+        assert caught.value.report().split("\n")[0] == (
+            f"{PAGE}:2: description: HTML or script is not allowed in a text field "
+            "(expected plain text)"), text
+
+
 def test_the_real_pages_pass_the_allowlist():
     from markup_check import markup_problems
 
@@ -298,7 +327,7 @@ def _with_corpus(tree: Path) -> list[str]:
     """Put the corpus into every entry point of the fixture tree that is not a page's Markdown;
     the groups of vectors, for the assertions."""
     group = groups()
-    inert = " ".join(TEXT_ONLY)
+    inert = " ".join(PASSES_TEXT_CHECK).replace("\n", " ")
     edition = tree / "content" / "editions" / "thu.yml"
     data = yaml.safe_load(edition.read_text(encoding="utf-8"))
     data["name"] = {"vi": "Trang thử " + group[0], "en": "Test " + group[1]}
