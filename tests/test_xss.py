@@ -383,3 +383,30 @@ def test_the_corpus_in_every_other_entry_point_is_inert_in_chromium(browser, tmp
     # shown as text, not dropped: the edition's name is the home page's title
     assert seen["/"]["title"] == " ".join(f"Trang thử {group[0]}".split())  # spaces collapsed
     assert "<script>alert(1)</script>" in seen["/"]["title"]
+
+
+# -- addresses and colours from configuration -----------------------------------------------
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", " JaVaScRiPt:alert(1)",
+                                     "java\tscript:alert(1)", "data:text/html,x", "vbscript:x",
+                                     "//evil.example/", ""])
+def test_the_quick_exit_leaves_for_a_web_address_only(tree, address):
+    from render import quick_exit
+
+    html = quick_exit(load_content(tree), "vi", address, None)
+    assert 'href="about:blank"' in html and "alert" not in html
+
+
+def test_the_quick_exit_keeps_an_https_address(tree):
+    from render import quick_exit
+
+    html = quick_exit(load_content(tree), "vi", "https://www.google.com.vn/?q=a&b", None)
+    assert 'href="https://www.google.com.vn/?q=a&amp;b"' in html
+
+
+def test_edition_colours_reach_css_only_as_hex():
+    from edition_style import embed_css, site_css
+
+    bad = {"primary": "#fff}body{background:url(https://t.example/p.png)}", "accent": "red;x"}
+    assert "url(" not in site_css(bad) + embed_css(bad)
+    assert site_css({"primary": "#1f5e3b"}).count("#1f5e3b") == 4
