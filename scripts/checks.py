@@ -45,7 +45,8 @@ def _markup_in_text(content: Content) -> list[Problem]:
     """Text fields are plain text: HTML or script there is a mistake (it would show as code)."""
     problems = []
     records = [*content.contacts.values(), *content.process.values(),
-               *content.agencies.values(), *content.sources.values()]
+               *content.agencies.values(), *content.sources.values(),
+               *content.editions.values()]  # the templates escape them too (issue 14)
     for record in records:
         for key, value in record.data.items():
             texts = value.values() if isinstance(value, dict) else [value]
