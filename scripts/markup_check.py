@@ -21,8 +21,9 @@ from problems import Problem
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
 ATTR_ITEM = re.compile(r"""([^\s=#.][^\s=]*)=("[^"\n]*"|'[^'\n]*'|[^\s"']\S*)|([#.])(\S+)""")
 # a Markdown link or image target: ](address) or [label]: address
-LINK_TARGET = re.compile(r"\]\([ \t]*<?([^)\s>]*)|^ {0,3}\[[^\]\n]{1,999}\]:[ \t]*<?([^\s>]+)",
+LINK_TARGET = re.compile(r"\]\([ \t]*<?([^)\s>]*)|^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*<?([^\s>]+)",
                          re.M)
+IMAGE_REFERENCE = re.compile(r"!\[([^[\]\n]{0,999})\] ?\[([^[\]\n]{0,999})\]")
 LOOK_BACK = 1000  # how far back the [ of an image's ![alt] is looked for
 MD_IN_HTML = "markdown"  # md_in_html's switch: it never reaches the built page
 ATTR_LIST_WHERE = "{:}"
@@ -51,8 +52,8 @@ def _findings(body: str) -> Iterator[tuple[int, str, str]]:
 
 def _html_findings(body: str) -> Iterator[tuple[int, str, str]]:
     for token in tokens(body, look_inside=True):
-        if token.kind != "start":
-            continue
+        if token.kind != "start" or body.endswith("](", 0, token.start):
+            continue  # [text](<address>) is a link, read by _link_findings
         where = f"<{token.name}>"
         problem = element_problem(token.name)
         if problem:
@@ -79,11 +80,15 @@ def _attr_list_findings(body: str) -> Iterator[tuple[int, str, str]]:
 
 def _link_findings(body: str) -> Iterator[tuple[int, str, str]]:
     """Markdown links and images: the same rules as href and src."""
+    images = {(ref or alt).strip().lower() for alt, ref in IMAGE_REFERENCE.findall(body)}
     for match in LINK_TARGET.finditer(body):
-        inline, reference = match.groups()
+        inline, label, reference = match.groups()
+        if inline is not None:
+            bracket = body.rfind("[", max(0, match.start() - LOOK_BACK), match.start())
+            is_image = bracket > 0 and body[bracket - 1] == "!"
+        else:
+            is_image = label.strip().lower() in images
         target = inline if inline is not None else reference
-        bracket = body.rfind("[", max(0, match.start() - LOOK_BACK), match.start())
-        is_image = inline is not None and bracket > 0 and body[bracket - 1] == "!"
         problem = url_problem("src" if is_image else "href", unescape(target))
         if problem:
             yield match.start(), "<img>" if is_image else "<a>", f"{problem} is not allowed"
