@@ -17,6 +17,8 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks import MARKUP as TEXT_FIELD_MARKUP
 from conftest import make_tree, run_build, serve
@@ -426,3 +428,20 @@ def test_edition_colours_reach_css_only_as_hex():
     bad = {"primary": "#fff}body{background:url(https://t.example/p.png)}", "accent": "red;x"}
     assert "url(" not in site_css(bad) + embed_css(bad)
     assert site_css({"primary": "#1f5e3b"}).count("#1f5e3b") == 4
+
+
+# -- property: whatever the HTML, the sanitiser's output is inert and stable ------------------
+
+PIECES = st.sampled_from([
+    "<", ">", "/", "=", '"', "'", " ", "\n", "\t", "&", "#", ";", "-", "!", "?", "[", "]", "{",
+    ":", "a", "p", "img", "svg", "script", "style", "on", "onerror", "href", "src", "style",
+    "javascript", "data", "x", "<!--", "-->", "</", "&#106;", "&colon;", "&quot;", "\x00",
+    "<![CDATA[", "]]>", "title", "textarea", "id", "__config", "class", "md-", "srcset"])
+
+
+@given(st.lists(PIECES, max_size=60).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_any_markup_comes_out_inert_and_stable(text):
+    clean = sanitize(text)
+    assert dangers(clean) == []
+    assert sanitize(clean) == clean
