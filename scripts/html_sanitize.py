@@ -16,7 +16,7 @@ Decisions (README "Security"):
 - img src must be a file of this site (a relative address): never another host, never data:
   (an image is a file in docs/, checked like every other file).
 - id and class may not take the names the theme and the quick exit use (`__config`, `md-...`,
-  `quick-exit...`), so a page cannot stand in for them.
+  `quick-exit...`, `site-search...`, `embed-...`), so a page cannot stand in for them.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ TAG_ATTRS = {
 URL_ATTRS = frozenset({"href", "src", "cite"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 TABLE_ALIGN = re.compile(r"text-align: (left|right|center);")
-RESERVED_NAME = re.compile(r"(__|md-|quick-exit)", re.I)
+RESERVED_NAME = re.compile(r"(__|md-|quick-exit|site-search|embed-|auto-height)", re.I)
 NAME_TOKEN = re.compile(r"[\w.:-]+")
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # What browsers ignore in an address: C0 controls and spaces around it, tabs and newlines in it.

@@ -41,6 +41,7 @@ NEVER_ELEMENTS = {"script", "iframe", "frame", "object", "embed", "base", "meta"
 NEVER_ATTRS = {"style", "srcset", "poster", "ping", "formaction", "action", "background",
                "xlink:href", "srcdoc", "data"}
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+RESERVED = re.compile(r"(__|md-|quick-exit|site-search|embed-|auto-height)")  # the theme's ids
 
 
 def convert(text: str) -> str:
@@ -71,7 +72,7 @@ class _Dangers(HTMLParser):
                 self.found.append(f"<{tag} {name}={value!r}>")
             elif name == "src" and (scheme or address.startswith(("//", "\\", "/\\"))):
                 self.found.append(f"<{tag} src={value!r}>")
-            elif name in ("id", "class") and re.match(r"(__|md-|quick-exit)", value):
+            elif name in ("id", "class") and RESERVED.match(value):
                 self.found.append(f"<{tag} {name}={value!r}>")
 
 
