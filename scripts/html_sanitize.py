@@ -5,7 +5,7 @@ The content check (markup_check.py) refuses such markup with a `file:line` messa
 second line of defence, applied by the hooks to each page's converted HTML before our own blocks
 go in. It is built on the standard library's tokenizer and makes one pass over the page.
 
-Decisions (README "Security"):
+Decisions (also in README.md, "Content is text, never code"):
 - Elements outside ALLOWED are dropped; their text stays, escaped. The content of DROP_WITH_CONTENT
   (script, style, svg, math, iframe, ...) goes with them.
 - Attributes outside GLOBAL_ATTRS / TAG_ATTRS are dropped: no on*, no style (except the
