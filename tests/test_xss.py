@@ -13,6 +13,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import markdown
 import pytest
@@ -402,6 +403,9 @@ def test_the_corpus_in_every_other_entry_point_is_inert_in_chromium(browser, tmp
     assert seen["/"]["title"] == " ".join(f"Trang thử {inert}".split())  # spaces collapsed
     assert "<script>alert(1)</script>" in seen["/"]["text"]
     assert "<SCRIPT SRC=https://xss.example/x.js></SCRIPT>" in seen["/en/"]["text"]
+    # the feed is XML: the name comes back as written
+    feed = ElementTree.parse(tree / "site" / "thu" / "feed.xml").getroot()
+    assert feed.find("{http://www.w3.org/2005/Atom}title").text == f"Trang thử {inert}"
 
 
 # -- addresses and colours from configuration -----------------------------------------------
