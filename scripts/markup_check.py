@@ -27,6 +27,7 @@ IMAGE_REFERENCE = re.compile(r"!\[([^[\]\n]{0,999})\] ?\[([^[\]\n]{0,999})\]")
 LOOK_BACK = 1000  # how far back the [ of an image's ![alt] is looked for
 MD_IN_HTML = "markdown"  # md_in_html's switch: it never reaches the built page
 ATTR_LIST_WHERE = "{:}"
+IMAGE_HINT = "an image file saved in docs/, shown with ![what it shows](file.png)"
 
 
 def markup_problems(page: PageSource, skip_lines: set[int] | frozenset[int] = frozenset()
@@ -38,7 +39,8 @@ def markup_problems(page: PageSource, skip_lines: set[int] | frozenset[int] = fr
     def line_of(offset: int) -> int:
         return page.body_line + bisect_right(starts, offset - 1)
 
-    found = {Problem(page.shown_as, line_of(offset), where, what, SAFE_HINT)
+    found = {Problem(page.shown_as, line_of(offset), where, what,
+                     IMAGE_HINT if what.startswith("an image") else SAFE_HINT)
              for offset, where, what in _findings(page.body)}
     return sorted(p for p in found if p.line not in skip_lines)
 

@@ -414,6 +414,10 @@ EXPECTED = _catalogue(
     (r"plain Markdown: text, lists, tables, links to pages or https:// addresses",
      "Markdown thông thường: chữ, danh sách, bảng, liên kết tới các trang hoặc tới địa chỉ "
      "https://"),
+    # Security 2, part "escape" (markup_check.py)
+    (r"an image file saved in docs/, shown with !\[what it shows\]\(file\.png\)",
+     "một tệp ảnh lưu trong thư mục docs/, chèn vào trang bằng ![ảnh cho thấy gì](tep-anh.png)"),
+    # end of part "escape"
     # content.py
     (r"each id once", "mỗi mã (id) chỉ dùng một lần"),
     (rf"one record per address; cite (?P<id>{REPR}) instead",
