@@ -54,6 +54,7 @@ def _markup_in_text(content: Content) -> list[Problem]:
                 problems.append(Problem(record.file, record.line_of(key), f"{record.id}/{key}",
                                         "HTML or script is not allowed in a text field",
                                         "plain text"))
+    problems += _markup_in_ui(content)
     for page in content.pages.values():
         for key in ("description", "title"):
             if MARKUP.search(str(page.meta.get(key, ""))):
@@ -66,6 +67,15 @@ def _markup_in_text(content: Content) -> list[Problem]:
                                         f"policy/{key}", "HTML or script is not allowed in a "
                                         "text field", "plain text"))
     return problems
+
+
+def _markup_in_ui(content: Content) -> list[Problem]:
+    """Interface texts are plain text too (the templates escape them anyway)."""
+    doc = content.ui_doc
+    return [Problem("content/ui.yml", doc.line_of((key,)) if doc else 0, key,
+                    "HTML or script is not allowed in a text field", "plain text")
+            for key, texts in content.ui.items()
+            if any(isinstance(t, str) and MARKUP.search(t) for t in texts.values())]
 
 
 def _numbers_in_text(content: Content) -> list[Problem]:

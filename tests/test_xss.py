@@ -160,6 +160,33 @@ def test_markup_in_an_edition_name_is_refused(tree):
         "(expected plain text)", "1 problem found; nothing was built."]
 
 
+def test_markup_in_an_interface_text_is_refused(tree):
+    ui = tree / "content" / "ui.yml"
+    text = ui.read_text(encoding="utf-8")
+    ui.write_text(text.replace('contact.call: {vi: "Gọi",', 'contact.call: {vi: "<b>Gọi</b>",'),
+                  encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tree)
+    line = text[:text.index("contact.call:")].count("\n") + 1
+    assert caught.value.report().split("\n") == [
+        f"content/ui.yml:{line}: contact.call: HTML or script is not allowed in a text field "
+        "(expected plain text)", "1 problem found; nothing was built."]
+
+
+def test_interface_texts_are_escaped_by_the_data_templates(tree):
+    """The second line for ui.yml: the templates escape what the check would refuse."""
+    from render import quick_exit
+
+    content = load_content(tree)
+    content.ui["quick_exit.label"] = {"vi": "</a><script>alert(1)</script>", "en": "x"}
+    content.ui["quick_exit.hint"] = {"vi": '" onmouseover="alert(2)', "en": "x"}
+    html = quick_exit(content, "vi", "https://www.google.com.vn/", None)
+    handlers = [found for found in dangers(html) if " on" in found or "<script" in found]
+    assert handlers == [] and "<script>" not in html
+    assert "&lt;/a&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&#34; onmouseover=&#34;alert(2)" in html
+
+
 @pytest.mark.parametrize("text", TEXT_ONLY)
 def test_inert_vectors_are_accepted_in_a_page(tree, text):
     _page_with(tree, text)
@@ -352,8 +379,9 @@ def test_the_unsanitised_corpus_is_not_inert_in_chromium(browser, tmp_path):
 
 def _with_corpus(tree: Path) -> None:
     """Put the corpus into every entry point of the fixture tree that is not a page's Markdown:
-    all of it where nothing checks the text (menu titles and their translations, ui.yml), what
-    the content check lets through where it does (editions, contacts, agencies, front matter)."""
+    all of it where nothing checks the text (menu titles and their translations in mkdocs.yml),
+    what the content check lets through where it does (editions, ui.yml, contacts, agencies,
+    front matter)."""
     group = groups()
     inert = " ".join(PASSES_TEXT_CHECK).replace("\n", " ")  # where the content check reads
     edition = tree / "content" / "editions" / "thu.yml"
@@ -372,8 +400,8 @@ def _with_corpus(tree: Path) -> None:
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     ui_file = tree / "content" / "ui.yml"
     ui = yaml.safe_load(ui_file.read_text(encoding="utf-8"))
-    for i, (key, text) in enumerate(sorted(ui.items())):
-        ui[key] = {lang: f"{value} {group[i % 4]}" for lang, value in text.items()}
+    for key, text in ui.items():
+        ui[key] = {lang: f"{value} {inert}" for lang, value in text.items()}
     ui_file.write_text(yaml.safe_dump(ui, allow_unicode=True), encoding="utf-8")
     # fields the content check reads as plain text: what it lets through must be inert
     for rel, where in (("content/contacts.yml", "name"), ("content/contacts.yml", "description"),
