@@ -412,7 +412,9 @@ def _with_corpus(tree: Path) -> None:
     for rel in ("docs/danh-ba.vi.md", "docs/index.en.md"):
         page = tree / rel
         text = re.sub(r"(?m)^description: .*$", lambda _: "description: " + json.dumps(
-            inert, ensure_ascii=False), page.read_text(encoding="utf-8"), count=1)
+            inert, ensure_ascii=False) + "\ntitle: " + json.dumps("Tiêu đề " + inert,
+                                                                ensure_ascii=False),
+            page.read_text(encoding="utf-8"), count=1)
         page.write_text(text, encoding="utf-8")
 
 
@@ -438,6 +440,7 @@ def test_the_corpus_in_every_other_entry_point_is_inert_in_chromium(browser, tmp
     # shown as text, not dropped: the edition's name is the home page's title; menu titles
     inert = " ".join(PASSES_TEXT_CHECK).replace("\n", " ")
     assert seen["/"]["title"] == " ".join(f"Trang thử {inert}".split())  # spaces collapsed
+    assert seen["/danh-ba/"]["title"] == " ".join(f"Tiêu đề {inert} - Trang thử {inert}".split())
     assert "<script>alert(1)</script>" in seen["/"]["text"]
     assert "<SCRIPT SRC=https://xss.example/x.js></SCRIPT>" in seen["/en/"]["text"]
     # the feed is XML: the name comes back as written
