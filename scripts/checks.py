@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 import edition_checks
+import markup_check
 import number_scan
 import translation_checks
 from markdown_source import DEFAULT_LANG, PageSource, unsafe_html
@@ -26,7 +27,8 @@ def cross_references(content: Content) -> list[Problem]:
     problems += _record_refs(content)
     for page in content.pages.values():
         problems += _page_refs(content, page)
-        problems += unsafe_html(page)
+        unsafe = unsafe_html(page)
+        problems += unsafe + markup_check.markup_problems(page, {p.line for p in unsafe})
     problems += _pairs(content)
     problems += _policy_refs(content)
     problems += _numbers_in_text(content)
@@ -43,7 +45,8 @@ def _markup_in_text(content: Content) -> list[Problem]:
     """Text fields are plain text: HTML or script there is a mistake (it would show as code)."""
     problems = []
     records = [*content.contacts.values(), *content.process.values(),
-               *content.agencies.values(), *content.sources.values()]
+               *content.agencies.values(), *content.sources.values(),
+               *content.editions.values()]  # the templates escape them too (issue 14)
     for record in records:
         for key, value in record.data.items():
             texts = value.values() if isinstance(value, dict) else [value]
@@ -51,6 +54,7 @@ def _markup_in_text(content: Content) -> list[Problem]:
                 problems.append(Problem(record.file, record.line_of(key), f"{record.id}/{key}",
                                         "HTML or script is not allowed in a text field",
                                         "plain text"))
+    problems += _markup_in_ui(content)
     for page in content.pages.values():
         for key in ("description", "title"):
             if MARKUP.search(str(page.meta.get(key, ""))):
@@ -63,6 +67,15 @@ def _markup_in_text(content: Content) -> list[Problem]:
                                         f"policy/{key}", "HTML or script is not allowed in a "
                                         "text field", "plain text"))
     return problems
+
+
+def _markup_in_ui(content: Content) -> list[Problem]:
+    """Interface texts are plain text too (the templates escape them anyway)."""
+    doc = content.ui_doc
+    return [Problem("content/ui.yml", doc.line_of((key,)) if doc else 0, key,
+                    "HTML or script is not allowed in a text field", "plain text")
+            for key, texts in content.ui.items()
+            if any(isinstance(t, str) and MARKUP.search(t) for t in texts.values())]
 
 
 def _numbers_in_text(content: Content) -> list[Problem]:

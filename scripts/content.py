@@ -76,6 +76,7 @@ class Content:
     agencies: dict[str, Record] = field(default_factory=dict)
     contacts: dict[str, Contact] = field(default_factory=dict)
     ui: dict[str, dict] = field(default_factory=dict)
+    ui_doc: YamlDoc | None = None  # content/ui.yml with its line numbers, for the checks
     process: dict[str, Record] = field(default_factory=dict)
     pages: dict[tuple[str, str], PageSource] = field(default_factory=dict)
     editions: dict[str, Edition] = field(default_factory=dict)
@@ -289,7 +290,7 @@ def _load_ui(content: Content) -> list[Problem]:
         return missing
     problems = _validate(doc, "ui")
     if not problems:
-        content.ui = doc.data
+        content.ui, content.ui_doc = doc.data, doc
     return problems
 
 

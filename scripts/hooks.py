@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -25,6 +26,7 @@ from edition_links import left_out_urls, set_canonical, unlink_left_out
 from edition_outputs import write_outputs
 from editions import view
 from embeds import PageBody
+from html_sanitize import sanitize
 from i18n_fixes import Fallback404, drop_head_alternates, fix_html_lang, forget_page_alternates
 from language_split import build_only, only_language
 from markdown_source import LANGS, split_name
@@ -115,7 +117,13 @@ def on_env(env, config, files):
     per language (nav_cache.py)."""
     forget_page_alternates(config.extra)  # before the 404 page is made
     env.globals["nav_entry"] = NavCache(config.theme.get("features") or []).entry
+    env.autoescape = True  # every value the theme prints is text unless it is marked HTML
     return share_compiled_templates(env, _state["templates"])
+
+
+def on_page_context(context, page, config, nav):
+    page.content = Markup(page.content)  # the page's HTML, sanitised in on_page_content
+    return context
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -142,6 +150,7 @@ def on_page_content(html, page, config, files):
     source = _page_source(_state["content"], page)
     parts = _state["parts"].pop(page.file.src_uri)
     gone = left_out_urls(_state["edition"].left_out, lang)
+    html = sanitize(html, keep_comments=set(parts.blocks))  # before our own blocks go in
     html = unlink_left_out(parts.html(html), page.url, gone)
     html += "\n" + parts.foot
     if source.lang == lang:  # a page shown in its own language, not a fallback

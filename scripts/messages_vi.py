@@ -285,6 +285,16 @@ PROBLEMS = _catalogue(
      "không được dùng thuộc tính sự kiện HTML (on...=)"),
     (r"a (?P<scheme>\w+): link is not allowed", "không được dùng liên kết {scheme}:"),
     (r"a (?P<scheme>\w+): address is not allowed", "không được dùng địa chỉ {scheme}:"),
+    # Security 2, part "escape" (markup_check.py): the allowlist of a page's HTML
+    (r"this element is not allowed in a page", "không được dùng thẻ này trong trang"),
+    (r"the attribute (?P<attr>[^\s'\"]+) is not allowed", "không được dùng thuộc tính {attr}"),
+    (r"an image from another host or a data: address is not allowed",
+     "không được dùng ảnh lấy từ trang web khác, hay địa chỉ data:"),
+    (rf"the id (?P<id>{REPR}) is not allowed",
+     "không được dùng mã (id) {id}, vì giao diện trang đã dùng tên này"),
+    (rf"the class (?P<cls>{REPR}) is not allowed",
+     "không được dùng lớp (class) {cls}, vì giao diện trang đã dùng tên này"),
+    # end of part "escape"
     # content.py: records and files
     (r"this id is used twice", "mã (id) này bị dùng hai lần"),
     (r"this source id is also used in (?P<file>.+)", "mã nguồn này cũng đã được dùng trong {file}"),
@@ -444,6 +454,10 @@ EXPECTED = _catalogue(
     (r"plain Markdown: text, lists, tables, links to pages or https:// addresses",
      "Markdown thông thường: chữ, danh sách, bảng, liên kết tới các trang hoặc tới địa chỉ "
      "https://"),
+    # Security 2, part "escape" (markup_check.py)
+    (r"an image file saved in docs/, shown with !\[what it shows\]\(file\.png\)",
+     "một tệp ảnh lưu trong thư mục docs/, chèn vào trang bằng ![ảnh cho thấy gì](tep-anh.png)"),
+    # end of part "escape"
     # content.py
     (r"each id once", "mỗi mã (id) chỉ dùng một lần"),
     (rf"one record per address; cite (?P<id>{REPR}) instead",

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from content import Content
+from html_sanitize import web_address
 from jsonld import directory_jsonld
 from markdown_source import DEFAULT_LANG, MARKER, PageSource
 from phone_links import link_numbers, link_numbers_html
@@ -41,6 +42,7 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=False)
     env.filters["tel_links"] = _tel_links
+    env.filters["web_address"] = web_address  # hrefs from configuration: http(s) only
     return env
 
 
