@@ -10,7 +10,8 @@ Decisions (also in README.md, "Content is text, never code"):
   (script, style, svg, math, iframe, ...) goes with them.
 - Attributes outside GLOBAL_ATTRS / TAG_ATTRS are dropped: no on*, no style (except the
   `text-align` a Markdown table writes), no srcset, poster, ping, formaction, background, ...
-- href and cite may be a page of this site, an #anchor, or an http(s), mailto: or tel: address;
+- href and cite may be a page of this site, an #anchor, or an http(s), mailto:, tel: or sms:
+  address;
   javascript:, data:, vbscript: and every other scheme are dropped, whatever the entities,
   case, spaces or control characters they are written with.
 - img src must be a file of this site (a relative address): never another host, never data:
@@ -48,7 +49,7 @@ TAG_ATTRS = {
     "ins": {"cite", "datetime"}, "details": {"open"}, "col": {"span"}, "colgroup": {"span"},
 }
 URL_ATTRS = frozenset({"href", "src", "cite"})
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms"})
 TABLE_ALIGN = re.compile(r"text-align: (left|right|center);")
 RESERVED_NAME = re.compile(r"(__|md-|quick-exit|site-search|embed-|auto-height)", re.I)
 NAME_TOKEN = re.compile(r"[\w.:-]+")
