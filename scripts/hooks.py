@@ -39,6 +39,7 @@ from render import (
     render_page_parts,
 )
 from search_index import SearchIndex
+from site_trim import drop_unused_theme_files
 from template_cache import share_compiled_templates
 from theme_listing import list_visible_files
 
@@ -202,6 +203,7 @@ def on_post_build(config):
     _state["404"].write(site)
     _state["search"].write(site, default_lang="vi")
     write_outputs(_state["content"], _state["edition"], site, _state["bodies"], _state["langs"])
+    drop_unused_theme_files(site)  # Material's search worker, lunr and source maps
 
 
 def _page_source(content: Content, page):
