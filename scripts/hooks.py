@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -149,6 +150,14 @@ def on_page_content(html, page, config, files):
         url = page.url.removeprefix(f"{lang}/") if lang != "vi" else page.url
         _state["search"].add(lang, url, page.title or source.title, html)
     return html
+
+
+def on_page_context(context, page, config, nav):
+    """Material writes page.meta.description into an attribute as it is: escaped here, once
+    (Markup is not escaped again), so a quote cannot end the attribute (issue 14)."""
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = escape(page.meta["description"])
+    return context
 
 
 def on_post_page(output, page, config):
