@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 COMMENT = re.compile(r"<!--(?:-?>|(?s:.*?)(?:--!?>|\Z))")
 BOGUS = re.compile(r"<[!?/][^>]*+>?")  # <!doctype …>, <?…>, </ not followed by a letter
@@ -90,6 +90,6 @@ def attributes(text: str) -> Attrs:
     return tuple(found)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _closing(name: str) -> re.Pattern:
     return re.compile(rf"</{name}(?=[\t\n\f\r />]|\Z)", re.I)
