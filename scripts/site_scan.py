@@ -198,7 +198,7 @@ def _url_problem(tag: str, attr: str, url: str, fetched: bool, host: str,
     where = urlsplit(clean).netloc.lower() if (scheme or clean.startswith("//")) else host
     if fetched and where.rpartition("@")[2] != host:
         return (f"<{tag} {attr}={url!r}> makes the reader's browser load something from "
-                f"{where or 'another host'}", EXPECT_THIS_SITE)
+                f"{where!r}", EXPECT_THIS_SITE)
     return None
 
 
