@@ -60,7 +60,7 @@ FETCHED_HREF = frozenset({"link", "use", "image", "feimage", "base"})
 PAGE_RELS = frozenset({"canonical", "alternate", "prev", "next"})  # <link>s not fetched
 LINK_SCHEMES = frozenset({"http", "https", "tel", "mailto"})
 DATA_IMAGE = re.compile(r"data:image/(?:png|gif|jpeg|webp|avif)[;,]")
-SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+SCHEME = re.compile(r"([a-z][a-z0-9+.-]*+):")
 # What a browser ignores in an address: tabs and line breaks anywhere, controls around it.
 URL_IGNORED = re.compile(r"[\t\n\r]")
 EXPECT_ELEMENT = "only the elements the site's templates and Markdown write"
