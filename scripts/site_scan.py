@@ -34,8 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOBAL_ATTRS = frozenset({"id", "class", "title", "lang", "dir", "hidden", "role"})
 # Elements and their own attributes, from the real site's pages and what Markdown writes.
 ELEMENTS: dict[str, frozenset[str]] = {name: frozenset(attrs.split()) for name, attrs in {
-    "html": "", "head": "", "title": "", "meta": "charset name content", "link": "href rel",
-    "script": "src type defer", "noscript": "", "body": "", "header": "data-md-*",
+    "html": "", "head": "", "title": "", "meta": "charset name content",
+    "link": "href rel hreflang", "script": "src type defer", "noscript": "", "body": "",
+    "header": "data-md-*",
     "nav": "data-md-* aria-expanded", "main": "data-md-*", "footer": "", "aside": "",
     "article": "", "section": "", "div": "data-md-*", "span": "", "p": "", "a":
     "href hreflang rel target name data-md-*", "img": "src alt width height loading",

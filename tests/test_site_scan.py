@@ -1,0 +1,186 @@
+"""The security scan of the built site refuses anything executable, navigating or off-site that
+is not ours (scripts/site_scan.py), with one clear line per finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from messages_vi import translate_line
+from site_scan import scan_site
+
+BASE = "https://agency.example.gov.vn/ho-tro/"
+TELS = {"111", "+84981848484"}
+NO_SCRIPT = "(expected no script in a page; the site's own scripts are files (scripts/csp.py))"
+ATTRIBUTE = "(expected only the attributes the site's templates and Markdown write)"
+ELEMENT = "(expected only the elements the site's templates and Markdown write)"
+ADDRESS = "(expected a page of this site, a web address, tel: or mailto:)"
+THIS_SITE = "(expected files of this site only)"
+TEL = "(expected the number of a published (verified) contact of content/contacts.yml)"
+
+
+def page(body: str, head: str = "") -> str:
+    return (f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>T</title>'
+            f"{head}</head><body><main>{body}</main></body></html>")
+
+
+def scan(tmp_path, body: str, head: str = "") -> list[str]:
+    (tmp_path / "index.html").write_text(page(body, head), encoding="utf-8")
+    return [str(f) for f in scan_site(tmp_path, BASE, TELS)]
+
+
+OURS = [
+    # what the theme and our templates write
+    '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    '<script src="assets/javascripts/material-scope.js"></script>'
+    '<script src="/ho-tro/embed/embed.js" defer></script>'
+    '<script id="__config" type="application/json">{"base": "."}</script>'
+    '<script type="application/ld+json">{"@context": "https://schema.org"}</script>',
+    '<a href="tel:111">111</a> <a href="tel:+84981848484">0981 848 484</a>'
+    '<a href="tel:%2B84%20981%20848%20484">x</a> <a href="tel:\uff11\uff11\uff11">x</a>'
+    '<a href="tel:0981848484">x</a> <a href="mailto:a@example.org">a</a>',
+    '<a href="https://thuvienphapluat.vn/van-ban/x" rel="noopener" target="_blank">source</a>'
+    '<img src="../assets/images/a.svg" alt=""><img src="data:image/png;base64,iVBORw0K" alt="">',
+    '<table><tr><th style="text-align: left;">a</th></tr></table>'
+    '<nav class="md-nav" data-md-level="1" aria-label="x"><label for="a" tabindex="0">x'
+    "</label></nav><!-- a comment --><ol start=\"3\"><li>x</li></ol>",
+]
+
+
+@pytest.mark.parametrize("body", OURS)
+def test_what_our_templates_write_passes(tmp_path, body):
+    head = ('<link rel="canonical" href="https://ho-tro.example.gov.vn/x/">'
+            '<link rel="stylesheet" href="../assets/stylesheets/site.css">')
+    assert scan(tmp_path, body, head) == []
+
+
+BACKSLASHED = "\\\\tracker.example/p.gif"
+ATTACKS = [
+    ("<script>alert('x')</script>",
+     f"an inline <script> that is not one of the site's own: \"alert('x')\" {NO_SCRIPT}"),
+    ('<script type="module">import("x")</script>',
+     f"an inline <script> that is not one of the site's own: 'import(\"x\")' {NO_SCRIPT}"),
+    ('<script src="https://cdn.example/x.js"></script>',
+     f"<script src='https://cdn.example/x.js'> is not one of the site's own scripts {NO_SCRIPT}"),
+    ('<script src="../uploads/x.js"></script>',
+     f"<script src='../uploads/x.js'> is not one of the site's own scripts {NO_SCRIPT}"),
+    ('<p onmouseover="alert(1)">x</p>', f"<p onmouseover> runs a script when the reader acts "
+                                        f"{NO_SCRIPT}"),
+    ('<svg\nonload="alert(1)"></svg>', f"<svg onload> runs a script when the reader acts "
+                                       f"{NO_SCRIPT}"),
+    ('<meta content="0;url=https://evil.example/" http-equiv="refresh">',
+     "<meta http-equiv='refresh'> can redirect the reader or change the page's rules "
+     "(expected no http-equiv in a page)"),
+    ('<a href="javascript:alert(1)">x</a>', f"<a href='javascript:alert(1)'> uses javascript: "
+                                            f"{ADDRESS}"),
+    ('<a href=" JaVa&#x09;ScRiPt&colon;alert(1)">x</a>',
+     f"<a href=' JaVa\\tScRiPt:alert(1)'> uses javascript: {ADDRESS}"),
+    ('<a href="vbscript:x">x</a>', f"<a href='vbscript:x'> uses vbscript: {ADDRESS}"),
+    ('<a href="data:text/html,<script>x</script>">x</a>',
+     f"<a href='data:text/html,<script>x</script>'> uses data: {ADDRESS}"),
+    ('<img src="data:image/svg+xml,<svg/onload=x>" alt="">',
+     f"<img src='data:image/svg+xml,<svg/onload=x>'> uses data: {ADDRESS}"),
+    ('<img src="https://tracker.example/p.gif" alt="">',
+     "<img src='https://tracker.example/p.gif'> makes the reader's browser load something "
+     f"from 'tracker.example' {THIS_SITE}"),
+    ('<img src="\\\\tracker.example/p.gif" alt="">',  # browsers read \\ as //
+     f"<img src={BACKSLASHED!r}> makes the reader's browser load something "
+     f"from 'tracker.example' {THIS_SITE}"),
+    ('<img src="a.png" alt="" srcset="a.png 1x, //evil.example/b.png 2x">',
+     f"<img srcset> is not an attribute the site writes {ATTRIBUTE}"),
+    ('<p style="background:url(https://tracker.example/x)">x</p>',
+     f"<p style> is not an attribute the site writes {ATTRIBUTE}"),
+    ('<a href="x/" ping="https://tracker.example/">x</a>',
+     f"<a ping> is not an attribute the site writes {ATTRIBUTE}"),
+    ('<form action="https://evil.example/collect"></form>',
+     "<form action='https://evil.example/collect'> makes the reader's browser load something "
+     f"from 'evil.example' {THIS_SITE}"),
+    ('<button formaction="https://evil.example/">x</button>',
+     f"<button formaction> is not an attribute the site writes {ATTRIBUTE}"),
+    ('<video poster="https://evil.example/p.jpg"></video>',
+     f"<video> is not an element the site writes {ELEMENT}"),
+    ('<svg><image href="https://evil.example/i.png"/></svg>',
+     f"<image> is not an element the site writes {ELEMENT}"),
+    ('<iframe src="https://evil.example/"></iframe>',
+     f"<iframe> is not an element the site writes {ELEMENT}"),
+    ('<base href="https://evil.example/">', f"<base> is not an element the site writes {ELEMENT}"),
+    ('<object data="x.swf"></object>', f"<object> is not an element the site writes {ELEMENT}"),
+    ('<a href="tel:%30912345679">Gọi 111</a>',
+     f"tel: link 'tel:%30912345679' dials '0912345679', not a published contact {TEL}"),
+    ('<a href="tel:111;ext=9">111</a>',
+     f"tel: link 'tel:111;ext=9' dials '111;ext=9', not a published contact {TEL}"),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), ATTACKS)
+def test_each_attack_is_refused_with_its_message(tmp_path, body, message):
+    assert scan(tmp_path, body) == [f"site/index.html: {message}"]
+
+
+def test_link_tags_that_load_something_must_be_from_this_site(tmp_path):
+    head = ('<link rel="alternate icon" href="https://evil.example/i.png">'
+            '<link rel="stylesheet" href="//fonts.example/css">'
+            '<link rel="alternate" hreflang="en" href="https://other.example/en/">')
+    assert scan(tmp_path, "x", head) == [
+        "site/index.html: <link href='https://evil.example/i.png'> makes the reader's browser "
+        f"load something from 'evil.example' {THIS_SITE}",
+        "site/index.html: <link href='//fonts.example/css'> makes the reader's browser load "
+        f"something from 'fonts.example' {THIS_SITE}",
+    ]
+
+
+# A browser and a careless reader of HTML can disagree on where a tag ends; the scan reads as
+# the browser does, or sees more.
+DISGUISED = [
+    '<a b"c><script>alert(1)</script><a d">',          # a quote in a name opens nothing
+    "<!--> <script>alert(1)</script> -->",               # <!--> is a whole comment
+    "<!-- x --!> <script>alert(1)</script>",             # --!> ends a comment too
+    "<svg><style><img src=x onerror=alert(1)></style></svg>",  # in svg, style is markup
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    "<svg><title><img src=x onerror=alert(1)></title></svg>",
+    "<img/src=\"x\"/onerror=alert(1)>",
+    "<SCRIPT>alert(1)</SCRIPT>",
+]
+
+
+@pytest.mark.parametrize("body", DISGUISED)
+def test_disguised_scripts_are_found(tmp_path, body):
+    found = scan(tmp_path, body)
+    assert found, body
+    assert all(("script" in line or "onerror" in line or "element" in line
+                or "attribute" in line) for line in found), found
+
+
+def test_a_finding_on_many_pages_is_one_line(tmp_path):
+    for rel in ("index.html", "a/index.html", "b/index.html"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(page("<p onclick=x>x</p>"), encoding="utf-8")
+    assert [str(f) for f in scan_site(tmp_path, BASE, TELS)] == [
+        "site/a/index.html: <p onclick> runs a script when the reader acts (and on 2 other "
+        f"pages) {NO_SCRIPT}"]
+
+
+def test_a_broken_quote_is_one_finding_per_tag(tmp_path):
+    body = '<p>x</p>'
+    head = '<meta name="description" content="a "quoted" word, and more">'
+    assert scan(tmp_path, body, head) == [
+        f"site/index.html: <meta quoted\"> is not an attribute the site writes {ATTRIBUTE}"]
+
+
+def test_the_scan_reads_in_vietnamese(tmp_path):
+    bodies = [body for body, _ in ATTACKS]
+    (tmp_path / "index.html").write_text(page("".join(bodies)), encoding="utf-8")
+    (tmp_path / "a.html").write_text(page(bodies[4]), encoding="utf-8")
+    lines = [str(f) for f in scan_site(tmp_path, BASE, TELS)]
+    assert len(lines) == len(ATTACKS)
+    for line in lines:
+        vi = translate_line(line)
+        assert vi != line and "(cần " in vi and " (expected " not in vi, vi
+    assert translate_line(lines[0]) == (
+        "site/a.html: <p onmouseover> chạy mã (script) khi người đọc bấm, chạm hay di chuột "
+        "(và ở 1 trang khác) (cần bỏ mã (script) khỏi trang; mã của trang web nằm trong các "
+        "tệp riêng (scripts/csp.py))")
+    assert translate_line(
+        "site/index.html: <meta http-equiv='refresh'> can redirect the reader or change the "
+        "page's rules (expected no http-equiv in a page)") == (
+        "site/index.html: <meta http-equiv='refresh'> có thể đưa người đọc sang trang khác "
+        "hoặc đổi quy tắc của trang (cần bỏ http-equiv khỏi trang)")
