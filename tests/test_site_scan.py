@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import REPO, run_build
 from messages_vi import translate_line
 from site_scan import scan_site
+from theme_scripts import FOLDER, SCRIPTS, material_script
 
 BASE = "https://agency.example.gov.vn/ho-tro/"
 TELS = {"111", "+84981848484"}
@@ -184,3 +186,69 @@ def test_the_scan_reads_in_vietnamese(tmp_path):
         "page's rules (expected no http-equiv in a page)") == (
         "site/index.html: <meta http-equiv='refresh'> có thể đưa người đọc sang trang khác "
         "hoặc đổi quy tắc của trang (cần bỏ http-equiv khỏi trang)")
+
+
+INJECT_HOOK = '''
+def on_post_page(output, page, config):
+    """A template bug, simulated: content that reaches every page unescaped."""
+    return output.replace("</main>", '<script>alert("x")</script><p onclick="steal()">x</p>'
+                          '<meta http-equiv="refresh" content="0;url=https://evil.example/">'
+                          "</main>")
+'''
+
+
+def test_an_injected_script_stops_the_publish_and_keeps_the_last_good_site(tree):
+    site = tree / "site"
+    assert run_build(tree / "mkdocs.yml", site).returncode == 0
+    before = (site / "thu" / "index.html").read_bytes()
+    (tree / "inject_hook.py").write_text(INJECT_HOOK, encoding="utf-8")
+    config = tree / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - scripts/hooks.py\n",
+                                   "  - scripts/hooks.py\n  - inject_hook.py\n"), encoding="utf-8")
+    result = run_build(config, site)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "Edition thu:",
+        "site/danh-ba/index.html: an inline <script> that is not one of the site's own: "
+        f"'alert(\"x\")' (and on 5 other pages) {NO_SCRIPT}",
+        "site/danh-ba/index.html: <p onclick> runs a script when the reader acts (and on 5 "
+        f"other pages) {NO_SCRIPT}",
+        "site/danh-ba/index.html: <meta http-equiv='refresh'> can redirect the reader or change "
+        "the page's rules (and on 5 other pages) (expected no http-equiv in a page)",
+        "3 problems in editions thu; nothing was published.",
+    ]
+    assert (site / "thu" / "index.html").read_bytes() == before
+
+
+def test_the_real_site_passes_the_scan(all_editions):
+    from content import load_content
+    from site_check import html_files
+
+    content = load_content(REPO)
+    tels = {c.phone.tel for c in content.published_contacts() if c.phone}
+    assert sorted(p.name for p in all_editions.iterdir()) == sorted(content.editions)
+    for eid, edition in content.editions.items():
+        assert len(html_files(all_editions / eid)) > 40  # both languages
+        assert scan_site(all_editions / eid, edition["site_url"], tels) == [], eid
+
+
+def test_the_served_files_have_no_source_maps_or_unused_search_files(all_editions):
+    for edition in all_editions.iterdir():
+        files = [p.relative_to(edition).as_posix() for p in edition.rglob("*") if p.is_file()]
+        assert [f for f in files if f.endswith(".map") or "lunr" in f or "workers" in f] == []
+        scripts = sorted(f for f in files if f.endswith(".js"))
+        assert scripts == [
+            "assets/embed/embed.js", "assets/javascripts/bundle.a5f9d56c.min.js",
+            "assets/javascripts/material-palette.js",
+            "assets/javascripts/material-scope.js", "assets/javascripts/material-tabs.js",
+            "assets/javascripts/material-target.js", "assets/javascripts/quick-exit.js",
+            "assets/javascripts/search.js", "embed/embed.js"], edition.name
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_our_copies_of_materials_inline_scripts_are_up_to_date(name):
+    """After a Material upgrade, `python scripts/theme_scripts.py` writes them again."""
+    assert (FOLDER / name).read_text(encoding="utf-8") == material_script(name)
+    assert "{{" not in material_script(name) and "document.currentScript" in material_script(
+        "material-scope.js")
