@@ -252,3 +252,16 @@ def test_our_copies_of_materials_inline_scripts_are_up_to_date(name):
     assert (FOLDER / name).read_text(encoding="utf-8") == material_script(name)
     assert "{{" not in material_script(name) and "document.currentScript" in material_script(
         "material-scope.js")
+
+
+def test_every_scan_message_passes_the_catalogue_checks(tmp_path):
+    """The checks test_messages_vi.py makes on every editor-facing message."""
+    from problems import Problem
+    from test_messages_vi import check_vietnamese
+
+    (tmp_path / "index.html").write_text(page("".join(body for body, _ in ATTACKS)),
+                                         encoding="utf-8")
+    findings = scan_site(tmp_path, BASE, TELS)
+    assert len(findings) == len(ATTACKS)
+    check_vietnamese([Problem("docs/index.vi.md", 3, "", f.problem, f.expected)
+                      for f in findings])
