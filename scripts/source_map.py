@@ -46,8 +46,9 @@ def _pages_by_output(content: Content) -> dict[str, PageSource]:
 
 
 def _written_in(page: PageSource, text: str) -> bool:
-    """Whether `text` (found in the built page) is written in the page's Markdown."""
-    return bool(text) and text in page.body
+    """Whether `text` (found in the built page) is written in the page's Markdown; too short a
+    text (`x`) would be found anywhere."""
+    return len(text) >= 6 and text in page.body
 
 
 def line_of(page: PageSource, url: str) -> int:

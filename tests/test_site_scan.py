@@ -265,3 +265,24 @@ def test_every_scan_message_passes_the_catalogue_checks(tmp_path):
     assert len(findings) == len(ATTACKS)
     check_vietnamese([Problem("docs/index.vi.md", 3, "", f.problem, f.expected)
                       for f in findings])
+
+
+def test_a_finding_written_in_a_page_points_at_its_line(tree):
+    from content import load_content
+    from site_check import Finding
+    from source_map import source_problems
+
+    page = tree / "docs" / "index.vi.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nBấm steal() ngay.\n", encoding="utf-8")
+    content = load_content(tree)
+    line = page.read_text(encoding="utf-8").splitlines().index("Bấm steal() ngay.") + 1
+    found = [Finding("index.html", "steal()", "<p onclick> runs a script when the reader acts",
+                     NO_SCRIPT[10:-1]),
+             Finding("index.html", "x", "<p onclick> runs a script when the reader acts",
+                     NO_SCRIPT[10:-1]),
+             Finding("404.html", "steal()", "<p onclick> runs a script when the reader acts",
+                     NO_SCRIPT[10:-1])]
+    assert [str(p) for p in source_problems(found, content)] == [
+        f"docs/index.vi.md:{line}: <p onclick> runs a script when the reader acts {NO_SCRIPT}",
+        f"site/index.html: <p onclick> runs a script when the reader acts {NO_SCRIPT}",
+        f"site/404.html: <p onclick> runs a script when the reader acts {NO_SCRIPT}"]
