@@ -29,12 +29,12 @@ from csp import policy_base
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx" / "site.conf.template"
-# Every browser feature a public-information site never needs, off for every response.
+# The browser features a page could use to reach a reader's devices, place or money, or to
+# profile them, all off, on every response (a short list: it is sent with every file, and the
+# first view must stay under 80 KB on the wire).
 PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
-    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
-    "encrypted-media", "geolocation", "gyroscope", "hid", "interest-cohort", "magnetometer",
-    "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial",
-    "usb", "xr-spatial-tracking"))
+    "browsing-topics", "camera", "display-capture", "geolocation", "hid", "interest-cohort",
+    "microphone", "midi", "payment", "serial", "usb", "xr-spatial-tracking"))
 HSTS = "max-age=31536000; includeSubDomains"
 # Mozilla's "intermediate" TLS settings: TLS 1.2 and 1.3, forward-secret AEAD ciphers only.
 TLS_CIPHERS = ("ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
