@@ -390,6 +390,10 @@ PROBLEMS = _catalogue(
      rf"load something from (?P<host>{REPR}){SCAN_ALSO}",
      "<{tag} {attr}={url}> khiến trình duyệt của người đọc tải nội dung từ máy chủ {host}"
      "{also}"),
+    (rf"<meta name=(?P<name>{REPR})> can change how the browser treats the page \(a referrer "
+     rf"policy, for instance\){SCAN_ALSO}",
+     "<meta name={name}> có thể đổi cách trình duyệt xử lý trang (ví dụ cách gửi địa chỉ trang "
+     "cho trang khác){also}"),
     (rf"<script src=(?P<url>{REPR})> is not one of the site's own scripts{SCAN_ALSO}",
      "<script src={url}> không phải là tệp mã (script) của trang web{also}"),
     (rf"tel: link (?P<url>{REPR}) dials (?P<number>{REPR}), not a published contact"
@@ -517,6 +521,8 @@ EXPECTED = _catalogue(
     (r"no script in a page; the site's own scripts are files \(scripts/csp\.py\)",
      "bỏ mã (script) khỏi trang; mã của trang web nằm trong các tệp riêng (scripts/csp.py)"),
     (r"no http-equiv in a page", "bỏ http-equiv khỏi trang"),
+    (r"only the meta tags the site writes: description, generator, robots, viewport",
+     "chỉ dùng các thẻ meta mà trang web tạo ra: description, generator, robots, viewport"),
     (r"a page of this site, a web address, tel: or mailto:",
      "một trang của trang web này, một địa chỉ web, tel: hoặc mailto:"),
     (r"files of this site only", "chỉ tải tệp của chính trang web này"),

@@ -50,6 +50,8 @@ ELEMENTS: dict[str, frozenset[str]] = {name: frozenset(attrs.split()) for name, 
     "h5": "", "h6": "", "sup": "", "sub": "", "abbr": "", "small": "", "mark": "", "del": "",
     "ins": "", "kbd": "",
 }.items()}
+# The <meta name=…> our templates write; others (referrer, …) change the browser's behaviour.
+META_NAMES = frozenset({"description", "generator", "robots", "viewport", "author"})
 # Python-Markdown's tables write a column's alignment as a style attribute.
 TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);")
 # Attributes holding addresses (each read as one address, srcset and ping as several).
@@ -68,6 +70,7 @@ EXPECT_ELEMENT = "only the elements the site's templates and Markdown write"
 EXPECT_ATTRIBUTE = "only the attributes the site's templates and Markdown write"
 EXPECT_NO_SCRIPT = "no script in a page; the site's own scripts are files (scripts/csp.py)"
 EXPECT_NO_HTTP_EQUIV = "no http-equiv in a page"
+EXPECT_META = "only the meta tags the site writes: description, generator, robots, viewport"
 EXPECT_ADDRESS = "a page of this site, a web address, tel: or mailto:"
 EXPECT_THIS_SITE = "files of this site only"
 EXPECT_TEL = "the number of a published (verified) contact of content/contacts.yml"
@@ -159,6 +162,9 @@ def _attr_problem(tag: str, attr: str, value: str, rels: str, host: str,
                 "rules", EXPECT_NO_HTTP_EQUIV)
     if not _allowed(tag, attr, value):
         return f"<{tag} {attr}> is not an attribute the site writes", EXPECT_ATTRIBUTE
+    if tag == "meta" and attr == "name" and value.strip().lower() not in META_NAMES:
+        return (f"<meta name={value!r}> can change how the browser treats the page "
+                "(a referrer policy, for instance)", EXPECT_META)
     if attr not in URL_ATTRS and not (tag == "meta" and attr == "content"):
         return None
     if tag == "meta":

@@ -72,6 +72,10 @@ ATTACKS = [
     ('<meta content="0;url=https://evil.example/" http-equiv="refresh">',
      "<meta http-equiv='refresh'> can redirect the reader or change the page's rules "
      "(expected no http-equiv in a page)"),
+    ('<meta name="referrer" content="unsafe-url">',
+     "<meta name='referrer'> can change how the browser treats the page (a referrer policy, "
+     "for instance) (expected only the meta tags the site writes: description, generator, "
+     "robots, viewport)"),
     ('<a href="javascript:alert(1)">x</a>', f"<a href='javascript:alert(1)'> uses javascript: "
                                             f"{ADDRESS}"),
     ('<a href=" JaVa&#x09;ScRiPt&colon;alert(1)">x</a>',
