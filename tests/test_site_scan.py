@@ -290,3 +290,20 @@ def test_a_finding_written_in_a_page_points_at_its_line(tree):
         f"docs/index.vi.md:{line}: <p onclick> runs a script when the reader acts {NO_SCRIPT}",
         f"site/index.html: <p onclick> runs a script when the reader acts {NO_SCRIPT}",
         f"site/404.html: <p onclick> runs a script when the reader acts {NO_SCRIPT}"]
+
+
+def test_the_allowlist_is_what_the_real_site_writes_and_markdown_may(all_editions):
+    """Every element and attribute allowed is in the real pages (four editions, both
+    languages), or one Markdown writes (site_scan.MARKDOWN_ONLY): none is allowed in vain."""
+    from html_tokens import tags
+    from site_scan import ELEMENTS, MARKDOWN_ONLY
+
+    seen: dict[str, set[str]] = {}
+    for path in all_editions.rglob("*.html"):
+        for tag in tags(path.read_text(encoding="utf-8")):
+            seen.setdefault(tag.name, set()).update(
+                "data-md-*" if name.startswith("data-md-") else name for name, _ in tag.attrs)
+    for element, attrs in ELEMENTS.items():
+        markdown = set(MARKDOWN_ONLY.get(element, "-").split())
+        assert element in seen or element in MARKDOWN_ONLY, element
+        assert attrs - seen.get(element, set()) <= markdown, element
