@@ -65,7 +65,8 @@ def render(site: Path, listen: str, server_name: str, embed_ancestors: str = "'n
     if tls:
         headers.append(f'add_header Strict-Transport-Security "{HSTS}" always;')
     return template.substitute(
-        listen=f"{listen} ssl" if tls else listen, server_name=server_name,
+        listen=f"{listen} ssl" if tls and "ssl" not in listen.split() else listen,
+        server_name=server_name,
         root=str((root or site).resolve()), prefix=prefix.rstrip("/"),
         csp_base=policy_base(), embed_ancestors=embed_ancestors,
         server_headers="".join(f"    {line}\n" for line in headers),
