@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import material
@@ -28,6 +29,9 @@ import material
 from csp import DATA_SCRIPT_TYPES, INLINE_SCRIPTS
 from html_tokens import Tag, tags
 from site_check import Finding, html_files
+
+if TYPE_CHECKING:
+    from content import Content
 
 ROOT = Path(__file__).resolve().parent.parent
 # Attributes any allowed element may carry.
@@ -256,7 +260,7 @@ def _as_tel(number: str) -> str | None:
         return None
 
 
-def scan_findings(site: Path, site_url: str, content, jobs: int,
+def scan_findings(site: Path, site_url: str, content: Content, jobs: int,
                   reported: list[Finding]) -> list[Finding]:
     """The scan's findings for build_site.py: the published contacts' numbers may be dialled;
     a link the link check already reported on a page is not reported twice."""

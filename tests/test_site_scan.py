@@ -307,3 +307,15 @@ def test_the_allowlist_is_what_the_real_site_writes_and_markdown_may(all_edition
         markdown = set(MARKDOWN_ONLY.get(element, "-").split())
         assert element in seen or element in MARKDOWN_ONLY, element
         assert attrs - seen.get(element, set()) <= markdown, element
+
+
+def test_pages_read_in_several_processes_give_the_same_findings(tmp_path, monkeypatch):
+    import site_scan
+
+    for rel, body in (("index.html", "<p onclick=x>x</p>"), ("a/index.html", "<video></video>"),
+                      ("b/index.html", "<p onclick=x>x</p>")):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(page(body), encoding="utf-8")
+    one = scan_site(tmp_path, BASE, TELS)
+    monkeypatch.setattr(site_scan, "PARALLEL_FROM", 1)
+    assert scan_site(tmp_path, BASE, TELS, jobs=2) == one and len(one) == 2
