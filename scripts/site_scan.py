@@ -76,6 +76,7 @@ DATA_IMAGE = re.compile(r"data:image/(?:png|gif|jpeg|webp|avif)[;,]")
 SCHEME = re.compile(r"([a-z][a-z0-9+.-]*+):")
 # What a browser ignores in an address: tabs and line breaks anywhere, controls around it.
 URL_IGNORED = re.compile(r"[\t\n\r]")
+C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
 EXPECT_ELEMENT = "only the elements the site's templates and Markdown write"
 EXPECT_ATTRIBUTE = "only the attributes the site's templates and Markdown write"
 EXPECT_NO_SCRIPT = "no script in a page; the site's own scripts are files (scripts/csp.py)"
@@ -175,10 +176,8 @@ def _attr_problem(tag: str, attr: str, value: str, rels: str, host: str,
     if tag == "meta" and attr == "name" and value.strip().lower() not in META_NAMES:
         return (f"<meta name={value!r}> can change how the browser treats the page "
                 "(a referrer policy, for instance)", EXPECT_META)
-    if attr not in URL_ATTRS and not (tag == "meta" and attr == "content"):
-        return None
-    if tag == "meta":
-        return None  # a meta's content is text; a refresh needs http-equiv, refused above
+    if attr not in URL_ATTRS:
+        return None  # a meta's content is text: a refresh needs http-equiv, refused above
     fetched = attr in FETCHED_ATTRS or (attr == "href" and tag in FETCHED_HREF and not (
         tag == "link" and rels.split() and set(rels.lower().split()) <= PAGE_RELS))
     for url in value.replace(",", " ").split() if attr in ("srcset", "ping") else [value]:
@@ -197,9 +196,7 @@ def _allowed(tag: str, attr: str, value: str) -> bool:
 
 def _url_problem(tag: str, attr: str, url: str, fetched: bool, host: str,
                  tels: frozenset[str]) -> tuple[str, str] | None:
-    clean = URL_IGNORED.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e"
-                                           "\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
-                                           "\x1b\x1c\x1d\x1e\x1f ").replace("\\", "/")
+    clean = URL_IGNORED.sub("", url).strip(C0_AND_SPACE).replace("\\", "/")
     scheme = SCHEME.match(clean.lower())
     if scheme and scheme[1] not in LINK_SCHEMES:
         if scheme[1] == "data" and fetched and tag in ("img", "source") \
