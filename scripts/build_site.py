@@ -39,6 +39,7 @@ from messages_vi import translate_line
 from page_watch import PageWatcher
 from problems import ContentError
 from site_check import check_site
+from site_scan import scan_findings
 from source_map import mkdocs_problems, source_problems
 
 MKDOCS = Path(__file__).resolve().parent / "mkdocs_run.py"  # `python -m mkdocs`, faster start
@@ -166,6 +167,7 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
         if not lines:
             start = time.perf_counter()
             found = check_site(out, edition["site_url"], jobs, early)
+            found += scan_findings(out, edition["site_url"], content, jobs, found)
             result.lines = [str(p) for p in source_problems(found, content)]
             result.seconds["link check"] = time.perf_counter() - start
         return result

@@ -42,6 +42,7 @@ from render import (
     render_page_parts,
 )
 from search_index import SearchIndex
+from site_trim import drop_unused_theme_files
 from template_cache import share_compiled_templates
 from theme_listing import list_visible_files
 
@@ -162,6 +163,7 @@ def on_page_content(html, page, config, files):
     return html
 
 
+
 def on_post_page(output, page, config):
     """Quick exit first in <body>; an untranslated page's <html lang> says its text's language."""
     lang = config.theme["language"]
@@ -214,6 +216,7 @@ def on_post_build(config):
     _state["404"].write(site)
     _state["search"].write(site, default_lang="vi")
     write_outputs(_state["content"], _state["edition"], site, _state["bodies"], _state["langs"])
+    drop_unused_theme_files(site)  # Material's search worker, lunr and source maps
 
 
 def _page_source(content: Content, page):

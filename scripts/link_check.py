@@ -21,9 +21,14 @@ from render import render_page
 from site_check import parse_html
 from source_map import EXPECTED_LINK, line_of
 
-LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
-SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+# Linear on any input: link text holds brackets one level deep and a `[` deeper (even escaped)
+# ends the try, so no stretch of text is read again from each `[` in it; no quantifier gives
+# back what it took.
+_TEXT = r"(?:[^\[\]\\]|\\[^\[])*+"
+LINK = re.compile(rf"!?\[(?:[^\[\]\\]|\\[^\[]|\[{_TEXT}\])*+\]"
+                  r"""\(\s*+<?([^()\[\]\s>]++)>?(?:\s++"[^"\n]*+")?\s*+\)""")
+CODE = re.compile(r"```.*?```|`[^`\n]*+`", re.S)
+SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*+:")
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 
 

@@ -235,6 +235,17 @@ LINK_WHY = _catalogue(
      "không có điểm neo (đề mục) #{fragment} trong {target}"),
 )
 
+# site_scan.py (the security scan of the built site): a finding seen on several pages is
+# printed once, with how many other pages have it.
+SCAN_ALSO = r"(?P<also> \(and on \d+ other pages?\))?"
+
+
+def _scan_also(text: str | None) -> str:
+    if not text:
+        return ""
+    return f" (và ở {''.join(ch for ch in text if ch.isdigit())} trang khác)"
+
+
 PROBLEMS = _catalogue(
     # schemas.py: what JSON Schema found wrong
     (r"this field is missing", "thiếu trường này"),
@@ -369,6 +380,35 @@ PROBLEMS = _catalogue(
     (rf"(?P<tag>[\w-]+) (?P<attr>[\w-]+)=(?P<link>{REPR}) loads from another host "
      r"\(expected this site only\)",
      "{tag} {attr}={link} tải nội dung từ máy chủ khác (chỉ được tải từ chính trang web này)"),
+    # site_scan.py: the security scan of the built site (part "scan" of issue 14)
+    (rf"<(?P<tag>[^\s>]+)> is not an element the site writes{SCAN_ALSO}",
+     "thẻ <{tag}> không thuộc các thẻ mà mẫu giao diện và Markdown của trang web tạo ra{also}"),
+    (rf"an inline <script> that is not one of the site's own: (?P<shown>{REPR}){SCAN_ALSO}",
+     "một đoạn mã <script> viết thẳng trong trang, không phải mã của trang web: {shown}{also}"),
+    (rf"<(?P<tag>[^\s>]+) (?P<attr>[^\s>]+)> runs a script when the reader acts{SCAN_ALSO}",
+     "<{tag} {attr}> chạy mã (script) khi người đọc bấm, chạm hay di chuột{also}"),
+    (rf"<(?P<tag>[^\s>]+) http-equiv=(?P<equiv>{REPR})> can redirect the reader or change "
+     rf"the page's rules{SCAN_ALSO}",
+     "<{tag} http-equiv={equiv}> có thể đưa người đọc sang trang khác hoặc đổi quy tắc của "
+     "trang{also}"),
+    (rf"<(?P<tag>[^\s>]+) (?P<attr>[^\s>]+)> is not an attribute the site writes{SCAN_ALSO}",
+     "<{tag} {attr}>: thuộc tính này không thuộc các thuộc tính mà trang web tạo ra{also}"),
+    (rf"<(?P<tag>[^\s>]+) (?P<attr>[^\s=>]+)=(?P<url>{REPR})> uses (?P<scheme>[^\s:]+):"
+     rf"{SCAN_ALSO}",
+     "<{tag} {attr}={url}> dùng {scheme}:{also}"),
+    (rf"<(?P<tag>[^\s>]+) (?P<attr>[^\s=>]+)=(?P<url>{REPR})> makes the reader's browser "
+     rf"load something from (?P<host>{REPR}){SCAN_ALSO}",
+     "<{tag} {attr}={url}> khiến trình duyệt của người đọc tải nội dung từ máy chủ {host}"
+     "{also}"),
+    (rf"<meta name=(?P<name>{REPR})> can change how the browser treats the page \(a referrer "
+     rf"policy, for instance\){SCAN_ALSO}",
+     "<meta name={name}> có thể đổi cách trình duyệt xử lý trang (ví dụ cách gửi địa chỉ trang "
+     "cho trang khác){also}"),
+    (rf"<script src=(?P<url>{REPR})> is not one of the site's own scripts{SCAN_ALSO}",
+     "<script src={url}> không phải là tệp mã (script) của trang web{also}"),
+    (rf"tel: link (?P<url>{REPR}) dials (?P<number>{REPR}), not a published contact"
+     rf"{SCAN_ALSO}",
+     "liên kết tel: {url} gọi tới số {number}, không phải số của một liên hệ đã đăng{also}"),
     # freshness.py and translations.py: reminders and `make status`
     (r"the page was due for a review by (?P<day>[\d-]+)",
      "trang đã quá hạn xem lại (hạn là ngày {day})"),
@@ -549,6 +589,21 @@ EXPECTED = _catalogue(
      "tel:111"),
     (r"link text that shows the number the link dials, e\.g\. \[111\]\(tel:111\)",
      "chữ của liên kết ghi đúng số mà liên kết gọi tới, ví dụ [111](tel:111)"),
+    # site_scan.py: the security scan of the built site (part "scan" of issue 14)
+    (r"only the elements the site's templates and Markdown write",
+     "chỉ dùng các thẻ do mẫu giao diện và Markdown của trang web tạo ra"),
+    (r"only the attributes the site's templates and Markdown write",
+     "chỉ dùng các thuộc tính do mẫu giao diện và Markdown của trang web tạo ra"),
+    (r"no script in a page; the site's own scripts are files \(scripts/csp\.py\)",
+     "bỏ mã (script) khỏi trang; mã của trang web nằm trong các tệp riêng (scripts/csp.py)"),
+    (r"no http-equiv in a page", "bỏ http-equiv khỏi trang"),
+    (r"only the meta tags the site writes: description, generator, robots, viewport",
+     "chỉ dùng các thẻ meta mà trang web tạo ra: description, generator, robots, viewport"),
+    (r"a page of this site, a web address, tel: or mailto:",
+     "một trang của trang web này, một địa chỉ web, tel: hoặc mailto:"),
+    (r"files of this site only", "chỉ tải tệp của chính trang web này"),
+    (r"the number of a published \(verified\) contact of content/contacts\.yml",
+     "số của một liên hệ đã đăng (verified: true) trong content/contacts.yml"),
     # anything else is a schema's description, looked up in content/schemas/
     (r"(?P<desc>.+)", "{desc}"),
     # issue 14, part cms: what the web editor may touch (cms_rules.py)
@@ -636,6 +691,7 @@ CONVERT: dict[str, Callable[[str], str]] = {
     "kind": _lookup(LINK_KINDS_VI), "size": _thousands, "ratio": _decimal,
     "wanted": _yaml_wanted, "found": _yaml_token,
     "yaml": lambda text: _in(text, YAML), "why": lambda text: _in(text, LINK_WHY),
+    "also": _scan_also,  # site_scan.py
 }
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from nginx_conf import render
+from nginx_conf import Tls, render
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MAIN = """{user}worker_processes 1;
@@ -40,9 +40,10 @@ def free_port() -> int:
 
 @contextmanager
 def serve_with_nginx(site: Path, work: Path, embed_ancestors: str = "'none'",
-                     prefix: str = "") -> Iterator[str]:
+                     prefix: str = "", tls: Tls | None = None) -> Iterator[str]:
     """Serve the edition in `site` at http://127.0.0.1:<port><prefix>/ with the shipped
-    configuration; the URL returned includes the prefix (no trailing slash)."""
+    configuration; the URL returned includes the prefix (no trailing slash). With `tls`, at
+    https://… instead, and tls.http_listen redirects to it."""
     if not os.path.exists(NGINX):
         raise RuntimeError("nginx not found: `make test` installs Debian's nginx")
     port = free_port()
@@ -53,7 +54,7 @@ def serve_with_nginx(site: Path, work: Path, embed_ancestors: str = "'none'",
         (root / prefix.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
         (root / prefix.lstrip("/")).symlink_to(site.absolute())
     (work / "site.conf").write_text(render(site, f"127.0.0.1:{port}", "localhost",
-                                           embed_ancestors, prefix, root), encoding="utf-8")
+                                           embed_ancestors, prefix, root, tls), encoding="utf-8")
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read root-owned dirs
     (work / "nginx.conf").write_text(MAIN.format(user=user, tmp=work), encoding="utf-8")
     cmd = [NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", "stderr"]
@@ -63,7 +64,7 @@ def serve_with_nginx(site: Path, work: Path, embed_ancestors: str = "'none'",
     proc = subprocess.Popen([*cmd, "-g", "daemon off;"])
     try:
         _wait_for(port, proc)
-        yield f"http://127.0.0.1:{port}{prefix}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{port}{prefix}"
     finally:
         proc.terminate()
         proc.wait(timeout=10)

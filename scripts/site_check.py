@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from html_tags import ATTRIBUTES, attributes
 from publish import die_with_parent
 
 # Attributes that make the browser fetch something (as opposed to a link a person follows).
@@ -34,13 +35,14 @@ class ParsedPage:
 
 # A regular-expression scan instead of html.parser: the same tags and attributes, several
 # times faster, which matters when an edition has thousands of pages of ~100 links each.
-HIDDEN = re.compile(r"<!--.*?-->|(<(script|style)\b(?:[^>\"']+|\"[^\"]*\"|'[^']*')*>).*?</\2\s*>",
-                    re.S | re.I)
-TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']+|\"[^\"]*\"|'[^']*')*)>")
-ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+# Linear on any input (no quantifier that can backtrack; a comment or element left open runs
+# to the end, as in a browser); tags and attributes are read as html_tags.py reads them.
+HIDDEN = re.compile(r"<!--(?s:.*?)(?:-->|\Z)|(<(script|style)\b[^>]*+>?)"
+                    r"(?s:.*?)(?:</\2\s*+>|\Z)", re.I)
+TAG = re.compile(rf"<([a-zA-Z][^\t\n\f\r />]*+)({ATTRIBUTES})>?")
 URL_ATTRS = ("href", "src", "data", "srcset")
-SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-WANTED = re.compile(r"(?:href|src|data|srcset|id|name|lang)\s*=", re.I)
+SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*+:")
+WANTED = re.compile(r"(?:href|src|data|srcset|id|name|lang)\s*+=", re.I)
 
 
 def parse_html(text: str) -> ParsedPage:
@@ -62,7 +64,8 @@ def parse_html(text: str) -> ParsedPage:
             if value is None:
                 continue
             kind = attr
-            if tag == "link" and set((attrs.get("rel") or "").split()) & LINK_RELS_NOT_FETCHED:
+            rels = set((attrs.get("rel") or "").lower().split())
+            if tag == "link" and rels and rels <= LINK_RELS_NOT_FETCHED:  # not "alternate icon"
                 kind = "page-link"
             page.links.append((tag, kind, value))
     return page
@@ -89,9 +92,7 @@ def _wanted_attributes(text: str) -> dict[str, str] | None:
 
 def _attributes(text: str) -> dict[str, str]:
     attrs: dict[str, str] = {}
-    for match in ATTR.finditer(text):
-        name = match[1].lower()
-        value = next((v for v in match.groups()[1:] if v is not None), "")
+    for name, value in attributes(text):
         attrs.setdefault(name, html.unescape(value) if "&" in value else value)
     return attrs
 
@@ -111,11 +112,13 @@ def html_files(site: Path) -> list[Path]:
 @dataclass(frozen=True)
 class Finding:
     page: str      # the built file, relative to the site folder
-    url: str       # the link as written in the built page
+    url: str       # the link (or what else is wrong) as written in the built page
     problem: str
+    expected: str = ""  # set by the security scan (site_scan.py)
 
     def __str__(self) -> str:
-        return f"site/{self.page}: {self.problem}"
+        expected = f" (expected {self.expected})" if self.expected else ""
+        return f"site/{self.page}: {self.problem}{expected}"
 
 
 def check_site(site: Path, site_url: str, jobs: int = 1,

@@ -24,8 +24,11 @@ def source_problems(findings: list[Finding], content: Content) -> list[Problem |
         if page is None:
             out.append(str(finding))  # theme pages such as 404.html
             continue
+        if finding.expected and not _written_in(page, finding.url):
+            out.append(str(finding))  # the scan's: from a template or data, not this page
+            continue
         out.append(Problem(page.shown_as, line_of(page, finding.url), "", finding.problem,
-                           EXPECTED_LINK))
+                           finding.expected or EXPECTED_LINK))
     return out
 
 
@@ -40,6 +43,12 @@ def _pages_by_output(content: Content) -> dict[str, PageSource]:
             if lang != DEFAULT_LANG:
                 found.setdefault(f"{lang}/{page_url(page.src)}index.html", page)
     return found
+
+
+def _written_in(page: PageSource, text: str) -> bool:
+    """Whether `text` (found in the built page) is written in the page's Markdown; too short a
+    text (`x`) would be found anywhere."""
+    return len(text) >= 6 and text in page.body
 
 
 def line_of(page: PageSource, url: str) -> int:

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import PORTALS
 from helpers import html_lang
+from nginx_conf import PERMISSIONS_POLICY
 
 pytestmark = pytest.mark.browser
 def get(url: str, gzip_ok: bool = True):
@@ -36,6 +37,9 @@ def test_security_headers_on_every_response(nginx_url, path):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers.get("Set-Cookie") is None
+    assert headers["Permissions-Policy"] == PERMISSIONS_POLICY
+    assert "camera=()" in PERMISSIONS_POLICY and "interest-cohort=()" in PERMISSIONS_POLICY
+    assert headers.get("Strict-Transport-Security") is None  # plain HTTP: HSTS means nothing
 
 
 @pytest.mark.parametrize("path", ["/embed/duong-day-nong/", "/en/embed/trang/bao-tin/"])
