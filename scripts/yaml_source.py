@@ -14,10 +14,13 @@ from typing import Any
 import yaml
 
 from problems import ContentError, Problem
+from yaml_limits import check_limits
 
 Path_ = tuple[str | int, ...]
 YAML_EXPECTED = "valid YAML; check the indentation, colons and quotes"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+VALUE_PROBLEM = "this value cannot be read as the number its form or tag asks for"
+VALUE_EXPECTED = "a number of at most 4,300 digits, or the value in quotes as text"
 
 
 @dataclass
@@ -62,6 +65,7 @@ def read_text(path: Path, shown_as: str) -> str:
 
 def parse_yaml(text: str, shown_as: str, line_offset: int = 0) -> YamlDoc:
     """Parse YAML text into plain data plus a line map; syntax errors become Problems."""
+    check_limits(text, shown_as, line_offset)  # no anchors, aliases or deep nesting
     try:
         return _parse(text, shown_as, line_offset, FAST_LOADER)
     except (yaml.YAMLError, ContentError):
@@ -105,7 +109,11 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc, loader: yaml.SafeLoader) 
     doc.raws[path] = node.value
     if node.tag == TIMESTAMP:
         return node.value
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):  # `!!int x`, or an integer of over 4,300 digits
+        raise ContentError([Problem(doc.file, doc.line_of(path), "", VALUE_PROBLEM,
+                                    VALUE_EXPECTED)]) from None
 
 
 def _build_mapping(node: yaml.MappingNode, path: Path_, doc: YamlDoc,
