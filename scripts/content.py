@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import docs_files
 from markdown_source import DEFAULT_LANG, PageSource, read_page
 from phones import EXPECTED as PHONE_EXPECTED
 from phones import Phone, PhoneError, parse_phone
@@ -289,8 +290,8 @@ def _load_ui(content: Content) -> list[Problem]:
 
 def _load_pages(content: Content) -> list[Problem]:
     docs = content.root / "docs"
-    problems: list[Problem] = []
-    for path in sorted(docs.rglob("*.md")):
+    pages, problems = docs_files.scan(docs)  # other files: an allowlist; links refused
+    for path in pages:
         try:
             page = read_page(docs, path)
         except ContentError as err:

@@ -1,0 +1,126 @@
+"""Worst-case time of every regular expression of the content pipeline: `make bench-regex`.
+
+A benchmark, not a test: each pattern runs over adversarial texts (a short piece repeated) of
+1 KB, 10 KB, 100 KB and 1 MB (the file size limit), all matches found as the code finds them.
+Prints the worst time per pattern and how the time grows from 100 KB to 1 MB (about 10 for a
+linear pattern, about 100 for a quadratic one). A pattern that takes over BUDGET seconds on a
+size is not run on the next one and is marked SLOW.
+
+    python scripts/bench_regex.py [--budget 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import importlib
+
+# The modules that read content or the pages built from it. Patterns of the other parts'
+# modules ("scan", "numbers") are measured too, and shown as theirs.
+OURS = ("checks", "content", "edition_links", "embeds", "i18n_fixes", "markdown_source",
+        "new_content", "render", "search_index", "source_map", "translations", "print_qr")
+THEIRS = ("link_check", "site_check", "nginx_conf", "number_check", "phones", "phone_links")
+
+SIZES = (1_000, 10_000, 100_000, 1_000_000)
+# Pieces that make a backtracking engine try hard: starts of tags, attributes, comments and
+# markers left open, runs of spaces and newlines, and each pattern's own literal words.
+PIECES = ("<a o", "<a ", "<", "<a>", "<a href=\"", "href=\"", "<script", "<!-- data:a",
+          "<!-- data:a x=y ", " on", "\n", " ", "\n ", " \n", "- [", "- [ ] ", "a-", "a-a",
+          "=", "Doc file '", "<link rel=\"alternate\" href=\"", "javascript", "data:",
+          "translated_from:", "a:", "<!--", "\t", "x" * 7)
+
+
+def patterns(modules: tuple[str, ...] = OURS) -> dict[str, re.Pattern]:
+    """Every module-level pattern of `modules` (also inside a list, tuple or dict), by name."""
+    found: dict[str, re.Pattern] = {}
+    for module_name in modules:
+        module = importlib.import_module(module_name)
+        for name, value in vars(module).items():
+            for key, pattern in _patterns_in(value):
+                found.setdefault(f"{module_name}.{name}{key}", pattern)
+    seen: set[int] = set()  # a pattern imported from another module is measured once
+    return {name: p for name, p in found.items() if not (id(p) in seen or seen.add(id(p)))}
+
+
+def _patterns_in(value: object) -> list[tuple[str, re.Pattern]]:
+    if isinstance(value, re.Pattern):
+        return [("", value)]
+    items = value.items() if isinstance(value, dict) else (
+        enumerate(value) if isinstance(value, list | tuple) else [])
+    found = []
+    for key, item in items:
+        inner = item if isinstance(item, re.Pattern) else (
+            item[0] if isinstance(item, tuple) and item and isinstance(item[0], re.Pattern)
+            else None)
+        if inner is not None:
+            found.append((f"[{key!r}]", inner))
+    return found
+
+
+def run_once(pattern: re.Pattern, text: str) -> float:
+    """Seconds to find every match, as finditer/sub would."""
+    subject = text.encode() if isinstance(pattern.pattern, bytes) else text
+    started = time.perf_counter()
+    for _ in pattern.finditer(subject):
+        pass
+    return time.perf_counter() - started
+
+
+def worst(pattern: re.Pattern, budget: float) -> tuple[float, str, int, float]:
+    """(worst seconds, its piece, the largest size run, growth to that size from the one before).
+
+    The piece that stopped at the smallest size is the worst; then the slowest at that size.
+    """
+    result = (0.0, "", SIZES[-1], 0.0)
+    for piece in PIECES:
+        seconds, size, growth = _grow(pattern, piece, budget)
+        if (-size, seconds) > (-result[2], result[0]):
+            result = (seconds, piece, size, growth)
+    return result
+
+
+def _grow(pattern: re.Pattern, piece: str, budget: float) -> tuple[float, int, float]:
+    """Run sizes in turn until the next one would likely take more than `budget`."""
+    previous = 0.0
+    for size in SIZES:
+        text = piece * (size // len(piece))
+        seconds = min(run_once(pattern, text) for _ in range(1 if size > 100_000 else 3))
+        growth = seconds / previous if previous > 1e-3 else 0.0
+        previous = seconds
+        if seconds * max(growth, 10.0) > budget and size != SIZES[-1]:
+            return seconds, size, growth
+    return seconds, SIZES[-1], growth
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--budget", type=float, default=2.0,
+                        help="seconds per run past which a pattern is SLOW (default 2)")
+    parser.add_argument("--only", default="", help="only patterns whose name contains this")
+    args = parser.parse_args(argv)
+    slow = 0
+    for title, modules in (("this part's modules", OURS), ("other parts' modules", THEIRS)):
+        print(f"\n{title}\n{'pattern':40} {'worst s':>8} {'size':>9} {'growth':>7}  piece")
+        for name, pattern in patterns(modules).items():
+            if args.only in name:
+                slow += _report(name, pattern, args.budget)
+    print(f"\n{slow} slow pattern(s): SLOW = over {args.budget} s before 1 MB, or over 1 s at "
+          "1 MB; growth = time at the last size / time at the size before (linear about 10)")
+    return 0
+
+
+def _report(name: str, pattern: re.Pattern, budget: float) -> bool:
+    seconds, piece, size, growth = worst(pattern, budget)
+    slow = size < SIZES[-1] or seconds > 1.0
+    print(f"{name:40} {seconds:8.3f} {size:9,} {growth:7.1f}  {piece!r}{'  SLOW' if slow else ''}")
+    return slow
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
