@@ -93,7 +93,9 @@ def _grow(pattern: re.Pattern, piece: str, budget: float) -> tuple[float, int, f
         seconds = min(run_once(pattern, text) for _ in range(1 if size > 100_000 else 3))
         growth = seconds / previous if previous > 1e-3 else 0.0
         previous = seconds
-        if seconds * max(growth, 10.0) > budget and size != SIZES[-1]:
+        # stop when the next size would likely take over `budget`; small times are too noisy
+        # (other processes on the CPUs) to judge growth by
+        if seconds > budget / 10 and seconds * max(growth, 10.0) > budget and size != SIZES[-1]:
             return seconds, size, growth
     return seconds, SIZES[-1], growth
 
