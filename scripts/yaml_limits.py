@@ -38,7 +38,10 @@ def check_limits(text: str, shown_as: str, line_offset: int = 0) -> None:
 
 def _scan(text: str, loader_class: type) -> tuple[int, str, str] | bool | None:
     """The first problem, None when there is none, False when the text is not valid YAML."""
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)
+    except yaml.YAMLError:  # a character YAML does not allow: the reader that follows says so
+        return False
     try:
         return _first_problem(loader)
     except yaml.YAMLError:

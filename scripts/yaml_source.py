@@ -109,18 +109,25 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc, loader: yaml.SafeLoader) 
     doc.raws[path] = node.value
     if node.tag == TIMESTAMP:
         return node.value
+    return _construct(node, path, doc, loader)
+
+
+def _construct(node: yaml.Node, path: Path_, doc: YamlDoc, loader: yaml.SafeLoader) -> Any:
+    """PyYAML's value for a scalar; `!!int x`, `!!int` alone or 5,000 digits are a Problem."""
     try:
         return loader.construct_object(node, deep=True)
-    except (ValueError, OverflowError):  # `!!int x`, or an integer of over 4,300 digits
-        raise ContentError([Problem(doc.file, doc.line_of(path), "", VALUE_PROBLEM,
-                                    VALUE_EXPECTED)]) from None
+    except yaml.YAMLError:
+        raise
+    except Exception:  # ValueError, IndexError …: PyYAML's constructors assume their form
+        raise ContentError([Problem(doc.file, node.start_mark.line + 1 + doc.line_offset, "",
+                                    VALUE_PROBLEM, VALUE_EXPECTED)]) from None
 
 
 def _build_mapping(node: yaml.MappingNode, path: Path_, doc: YamlDoc,
                    loader: yaml.SafeLoader) -> dict:
     result: dict = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(key_node, path, doc, loader)
         key = str(key) if not isinstance(key, str) else key
         if key in result:
             line = key_node.start_mark.line + 1 + doc.line_offset
