@@ -47,11 +47,12 @@ MAX_BYTES = 1_000_000  # far above any real page or data file; stops a pasted du
 
 def read_text(path: Path, shown_as: str) -> str:
     """The file as text; a byte-order mark, a non-UTF-8 byte or a huge file is an error."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+    with path.open("rb") as file:  # never more than the limit, whatever stat() says (/proc)
+        raw = file.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        size = max(path.stat().st_size, len(raw))
         raise ContentError([Problem(shown_as, 0, "", f"the file is too large ({size:,} bytes)",
                                     f"at most {MAX_BYTES:,} bytes; split it into smaller files")])
-    raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ContentError([Problem(shown_as, 1, "", "the file starts with a byte-order mark",
                                     "UTF-8 without BOM; save the file again as plain UTF-8")])
