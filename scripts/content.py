@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import docs_files
+import markdown_limits
 from markdown_source import DEFAULT_LANG, PageSource, read_page
 from phones import EXPECTED as PHONE_EXPECTED
 from phones import Phone, PhoneError, parse_phone
@@ -297,7 +298,7 @@ def _load_pages(content: Content) -> list[Problem]:
         except ContentError as err:
             problems += err.problems
             continue
-        found = _validate(page.front, "page", page.meta)
+        found = _validate(page.front, "page", page.meta) + markdown_limits.limit_problems(page)
         problems += found
         if not found:
             content.pages[(page.slug, page.lang)] = page

@@ -405,6 +405,11 @@ PROBLEMS = _catalogue(
      "hình SVG không được có thuộc tính sự kiện ({attr}=)"),
     (rf"an SVG may not link to or load (?P<link>{REPR})",
      "hình SVG không được liên kết tới hay tải {link}"),
+    (r"this paragraph has (?P<size>[\d,]+) (?P<char>'.') characters",
+     "đoạn văn này có {size} ký tự {char}"),
+    (r"this line is nested (?P<n>\d+) levels deep", "dòng này lồng sâu {n} tầng"),
+    (r"the page has (?P<size>[\d,]+) headings", "trang có {size} đề mục"),
+    (r"the page has (?P<size>[\d,]+) (?P<char>'.') characters", "trang có {size} ký tự {char}"),
     # -- end of part "robust"
 )
 
@@ -536,6 +541,15 @@ EXPECTED = _catalogue(
      r"\(only #id inside the drawing\); save it again as plain SVG",
      "chỉ có hình vẽ: không có mã chạy (script), không nhúng HTML, không liên kết hay hình ảnh "
      "từ tệp khác (chỉ dùng #id bên trong hình); hãy lưu lại thành SVG thường"),
+    (r"at most (?P<n>\d+) in one paragraph; split the text with blank lines into shorter ones",
+     "tối đa {n} ký tự như vậy trong một đoạn văn; hãy dùng dòng trống để chia thành các đoạn "
+     "ngắn hơn"),
+    (r"at most (?P<n>\d+) levels of lists and quotes inside each other",
+     "tối đa {n} tầng danh sách và trích dẫn lồng vào nhau"),
+    (r"at most (?P<size>[\d,]+) in one page; split it into several pages",
+     "tối đa {size} ký tự như vậy trong một trang; hãy tách thành nhiều trang"),
+    (r"at most (?P<size>[\d,]+) headings in one page; split it into several pages",
+     "tối đa {size} đề mục trong một trang; hãy tách thành nhiều trang"),
     # -- end of part "robust"
     # anything else is a schema's description, looked up in content/schemas/
     (r"(?P<desc>.+)", "{desc}"),

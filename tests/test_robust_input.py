@@ -29,7 +29,6 @@ import yaml_limits
 import yaml_source
 from conftest import run_build
 from content import load_content
-from helpers import problems_of
 from problems import ContentError, Problem
 from test_messages_vi import check_vietnamese
 
@@ -251,16 +250,56 @@ HANDLER = ("an HTML event handler (on...=) is not allowed (expected plain Markdo
            "tables, links to pages or https:// addresses)")
 
 
-def test_80_kb_of_unclosed_tags_still_get_their_message(tree):
+def test_80_kb_of_unclosed_tags_still_get_their_message(tmp_path):
     body = "# Trang\n\n" + "<a o" * 20_000 + " onclick=x>\n"
-    (tree / "docs" / "index.vi.md").write_text(page("", body), encoding="utf-8")
-    assert problems_of(tree) == [f"docs/index.vi.md:10: {HANDLER}"]
+    (tmp_path / "index.vi.md").write_text(page("", body), encoding="utf-8")
+    found = markdown_source.unsafe_html(markdown_source.read_page(tmp_path,
+                                                                  tmp_path / "index.vi.md"))
+    assert [str(p) for p in found] == [f"docs/index.vi.md:10: {HANDLER}"]
 
 
-def test_80_kb_of_unclosed_tags_alone_is_accepted(tree):
-    body = "# Trang\n\n" + "<a o" * 20_000 + "\n"
+def test_make_site_refuses_80_kb_of_unclosed_tags_before_markdown_hangs_on_them(tree):
+    body = "# Trang\n\n" + "<a o" * 20_000 + "\n"  # Python-Markdown: over a minute
     (tree / "docs" / "index.vi.md").write_text(page("", body), encoding="utf-8")
-    assert load_content(tree).pages[("index", "vi")].body.count("<a o") == 20_000
+    result = run_build(tree / "mkdocs.yml", tree / "site", args=["--lang", "vi"])
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "docs/index.vi.md:10: đoạn văn này có 20.000 ký tự '<' (cần tối đa 200 ký tự như vậy "
+        "trong một đoạn văn; hãy dùng dòng trống để chia thành các đoạn ngắn hơn)",
+        "Có 1 lỗi cần sửa; trang web chưa được tạo."]
+
+
+LIMITS = {
+    "brackets in a paragraph": (
+        "# T\n\nXem " + "[" * 101 + "\n", ["docs/x.vi.md:10: this paragraph has 101 '[' "
+        "characters (expected at most 100 in one paragraph; split the text with blank lines "
+        "into shorter ones)"]),
+    "emphasis that recurses": (
+        "# T\n\na\nb\n\n" + "*" * 3_000 + "x" + "*" * 3_000 + "\n",
+        ["docs/x.vi.md:13: this paragraph has 6,000 '*' characters (expected at most 1000 in "
+         "one paragraph; split the text with blank lines into shorter ones)"]),
+    "code spans": ("`a`" * 101, ["docs/x.vi.md:8: this paragraph has 202 '`' characters "
+                                  "(expected at most 200 in one paragraph; split the text with "
+                                  "blank lines into shorter ones)"]),
+    "brackets in a page": ("\n\n".join(["[a]" * 100] * 21),
+                           ["docs/x.vi.md: the page has 2,100 '[' characters (expected at "
+                            "most 2,000 in one page; split it into several pages)"]),
+    "nested quotes": ("# T\n\n" + "> " * 11 + "x\n", [
+        "docs/x.vi.md:10: this line is nested 11 levels deep (expected at most 10 levels of "
+        "lists and quotes inside each other)"]),
+    "nested lists": ("# T\n\n" + "".join("    " * i + "- x\n" for i in range(12)), [
+        "docs/x.vi.md:21: this line is nested 11 levels deep (expected at most 10 levels of "
+        "lists and quotes inside each other)"]),
+    "headings": ("# a\n\n" * 501, ["docs/x.vi.md: the page has 501 headings (expected at "
+                                    "most 500 headings in one page; split it into several "
+                                    "pages)"]),
+}
+
+
+@pytest.mark.parametrize(("body", "lines"), LIMITS.values(), ids=LIMITS)
+def test_page_text_that_would_hang_markdown_is_refused(tree, body, lines):
+    (tree / "docs" / "x.vi.md").write_text(page("", body), encoding="utf-8")
+    expect(tree, lines)
 
 
 HTML_PIECES = st.sampled_from(["<", ">", "<a", " on", "onclick", "=", " ", "\n", "a", "x=",
