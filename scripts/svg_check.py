@@ -19,8 +19,9 @@ DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
 ANIMATION = {"set", "animate", "animatemotion", "animatetransform"}
 LINK_ATTRIBUTES = {"href", "src"}
-# url(...) to something other than #id, or an @import: CSS loading another file
-OUTSIDE_CSS = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.I)
+# url(...) to something other than #id, or an @import: CSS loading another file; a CSS escape
+# (u\72l\28 …) could spell either, and a drawing needs none
+OUTSIDE_CSS = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import|\\", re.I)
 
 
 def svg_problems(path: Path, shown: str) -> list[Problem]:

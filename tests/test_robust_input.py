@@ -446,6 +446,9 @@ CASES = {
     "svg style import": ("a.svg", _svg("<style>@import 'https://x.example/a.css';</style>"),
                          f"docs/a.svg: an SVG may not load other files from its style "
                          f"({SVG_EXPECTED})"),
+    "svg css escape": ("a.svg", _svg('<rect style="fill:u\\72l(https://x.example/a)"/>'),
+                       "docs/a.svg: an SVG may not load other files from its style attribute "
+                       f"({SVG_EXPECTED})"),
     "svg set href": ("a.svg", _svg('<a><set attributeName="xlink:href" to="javascript:x()"/>'
                                    "</a>"),
                      f"docs/a.svg: an SVG may not contain <set> that changes a link "
