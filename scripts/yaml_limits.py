@@ -27,6 +27,8 @@ def check_limits(text: str, shown_as: str, line_offset: int = 0) -> None:
 
     A syntax error is left to the reader that follows, which words it for editors.
     """
+    if _clearly_within(text):
+        return
     problem = _scan(text, EVENT_LOADER)
     if problem is False and EVENT_LOADER is not yaml.SafeLoader:
         # libyaml stops at its own limits (1,000 levels) before the first event: read again
@@ -34,6 +36,18 @@ def check_limits(text: str, shown_as: str, line_offset: int = 0) -> None:
     if problem:
         line, what, expected = problem
         raise ContentError([Problem(shown_as, line + line_offset, "", what, expected)])
+
+
+def _clearly_within(text: str) -> bool:
+    """True when no pass is needed: no & or *, and too few indicators for 50 levels.
+
+    Each level of nesting needs one of [ { - : ? (a block mapping its key's colon, a block
+    list its dash), so fewer than MAX_DEPTH of them in all cannot nest deeper. Most front
+    matter is that short.
+    """
+    if "&" in text or "*" in text:
+        return False
+    return sum(text.count(mark) for mark in "[{-:?") < MAX_DEPTH
 
 
 def _scan(text: str, loader_class: type) -> tuple[int, str, str] | bool | None:
