@@ -92,3 +92,8 @@ $(CMS_STAMP):
 
 cms: $(VENV)/.site-deps cms-deps  ## web editor on http://127.0.0.1:8090/admin/, files written here (Ctrl-C stops)
 	$(PY) scripts/cms.py serve
+
+.PHONY: bench-regex
+bench-regex: $(VENV)/.site-deps  ## worst time of every regular expression on adversarial text up to 1 MB
+	$(PY) scripts/bench_regex.py
+	$(PY) scripts/bench_regex_site.py

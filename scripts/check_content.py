@@ -15,9 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import freshness
 from content import Content, load_content
+from editions import load_base
 from link_check import check_links
 from messages_vi import translate_line
-from problems import ContentError
+from problems import ContentError, Problem
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -35,7 +36,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        content = load_content(Path(args.root).resolve(), args.today)
+        root = Path(args.root).resolve()
+        broken_config = _config_problems(root)  # mkdocs.yml, read as the build reads it
+        try:
+            content = load_content(root, args.today)
+        except ContentError as err:
+            raise ContentError(err.problems + broken_config) from None
+        if broken_config:
+            raise ContentError(broken_config)
         if broken := check_links(content):  # as the build would find them, before building
             raise ContentError(broken)
     except ContentError as err:
@@ -45,6 +53,14 @@ def main(argv: list[str] | None = None) -> int:
           f"({len(content.published_contacts())} published), {len(content.agencies)} agencies, "
           f"{len(content.sources)} sources.")
     return _reminders(content, args.today or date.today(), args.release, args.lang)
+
+
+def _config_problems(root: Path) -> list[Problem]:
+    try:
+        load_base(root / "mkdocs.yml")
+    except ContentError as err:
+        return err.problems
+    return []
 
 
 def _reminders(content: Content, today: date, release: bool, lang: str) -> int:

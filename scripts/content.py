@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import docs_files
+import markdown_limits
 from markdown_source import DEFAULT_LANG, PageSource, read_page
 from phones import EXPECTED as PHONE_EXPECTED
 from phones import Phone, PhoneError, parse_phone
@@ -296,14 +298,14 @@ def _load_ui(content: Content) -> list[Problem]:
 
 def _load_pages(content: Content) -> list[Problem]:
     docs = content.root / "docs"
-    problems: list[Problem] = []
-    for path in sorted(docs.rglob("*.md")):
+    pages, problems = docs_files.scan(docs)  # other files: an allowlist; links refused
+    for path in pages:
         try:
             page = read_page(docs, path)
         except ContentError as err:
             problems += err.problems
             continue
-        found = _validate(page.front, "page", page.meta)
+        found = _validate(page.front, "page", page.meta) + markdown_limits.limit_problems(page)
         problems += found
         if not found:
             content.pages[(page.slug, page.lang)] = page

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from config_source import load_config
 from content import Contact, Content, Edition
 from markdown_source import DEFAULT_LANG
 from problems import Problem
@@ -72,7 +73,7 @@ def load_base(path: Path) -> dict:
     """The base mkdocs.yml as data, with !ENV values resolved as MkDocs would."""
     loader = type("EnvLoader", (SAFE_LOADER,), {})
     loader.add_constructor("!ENV", _env_tag)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    return load_config(path, loader)  # a mistake is a `mkdocs.yml:line:` ContentError
 
 
 def _env_tag(loader, node):

@@ -20,7 +20,7 @@ from render import PageRender, page_url
 
 FOLDER = "embed"
 ASSETS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "embed"
-HREF = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>')
+HREF = re.compile(r'<a\b(?=[^<>]*>)([^<>]*?)\bhref="([^"<>]*)"([^<>]*)>')  # linear: bench_regex
 MESSAGE_TYPE = "ho-tro-embed-height"  # what embed.js posts to the host page
 
 

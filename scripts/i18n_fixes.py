@@ -22,7 +22,7 @@ def forget_page_alternates(extra) -> None:
     getattr(extra, "__dict__", {}).pop("alternate", None)
 
 
-HEAD_ALTERNATE = re.compile(r'\n?\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+HEAD_ALTERNATE = re.compile(r'(?<!\s)\n?\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def drop_head_alternates(html: str) -> str:

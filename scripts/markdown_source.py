@@ -16,7 +16,8 @@ MARKER = re.compile(r"<!--\s*data:([a-z0-9-]+)((?:\s+[a-z_]+=\S+?)*)\s*-->")
 UNSAFE_HTML = [
     (re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|base|form)\b", re.I),
      "raw <{0}> is not allowed in a page"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an HTML event handler (on...=) is not allowed"),
+    # [^<>], not [^>]: a failed try stops at the next "<", so a line of "<a o" is linear
+    (re.compile(r"<[^<>]*\son[a-z]+\s*=", re.I), "an HTML event handler (on...=) is not allowed"),
     (re.compile(r"\b(javascript|vbscript)\s*:", re.I), "a {0}: link is not allowed"),
     (re.compile(r"\b(data):[a-z]+/", re.I), "a {0}: address is not allowed"),
 ]

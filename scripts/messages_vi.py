@@ -460,6 +460,47 @@ PROBLEMS = _catalogue(
     (rf"the link text (?P<text>{REPR}) names (?P<number>{REPR}), but the link dials "
      rf"(?P<dialled>{REPR})",
      "chữ của liên kết {text} ghi số {number}, nhưng liên kết lại gọi tới số {dialled}"),
+    # -- part "robust" (issue 14): yaml_limits.py, yaml_source.py, config_source.py,
+    # docs_files.py, svg_check.py
+    (r"YAML anchors and aliases \(&, \*\) are not allowed",
+     "không được dùng điểm neo và bí danh của YAML (&, *)"),
+    (r"the YAML is nested too deeply \(more than (?P<n>\d+) levels\)",
+     "YAML lồng nhau quá sâu (hơn {n} tầng)"),
+    (r"this value cannot be read as the number its form or tag asks for",
+     "giá trị này trông như một con số nhưng không đọc được thành số"),
+    (r"the file is not a group of settings", "tệp không phải là một nhóm thiết lập"),
+    (r"a symbolic link is not allowed in docs/",
+     "không được đặt lối tắt (symbolic link) trong docs/"),
+    (r"this is not a regular file", "đây không phải là một tệp bình thường"),
+    (r"a file of type (?P<type>\.\S+) cannot be published from docs/",
+     "không được đăng tệp loại {type} từ docs/"),
+    (r"a file without a type \(such as \.png\) cannot be published from docs/",
+     "không được đăng tệp không có phần đuôi cho biết loại tệp (như .png) từ docs/"),
+    (r"the content of this file is not a (?P<image>PNG|JPEG|GIF|WEBP) image",
+     "nội dung tệp này không phải là ảnh {image}"),
+    (r"the content of this file is not a PDF document",
+     "nội dung tệp này không phải là tài liệu PDF"),
+    (r"an SVG may not declare <!DOCTYPE or <!ENTITY",
+     "hình SVG không được khai báo <!DOCTYPE hay <!ENTITY"),
+    (r"the SVG is not valid XML", "hình SVG bị hỏng: không phải XML hợp lệ"),
+    (r"the file is not an SVG drawing", "tệp này không phải là một hình vẽ SVG"),
+    (r"an SVG may not contain <(?P<tag>[\w-]+)>", "hình SVG không được chứa thẻ <{tag}>"),
+    (r"an SVG may not contain <(?P<tag>[\w-]+)> that changes a link",
+     "hình SVG không được chứa thẻ <{tag}> làm thay đổi một liên kết"),
+    (r"an SVG may not load other files from its style",
+     "hình SVG không được tải tệp khác qua phần style"),
+    (r"an SVG may not load other files from its (?P<attr>\S+) attribute",
+     "hình SVG không được tải tệp khác qua thuộc tính {attr}"),
+    (r"an SVG may not have event attributes \((?P<attr>\S+)=\)",
+     "hình SVG không được có thuộc tính sự kiện ({attr}=)"),
+    (rf"an SVG may not link to or load (?P<link>{REPR})",
+     "hình SVG không được liên kết tới hay tải {link}"),
+    (r"this paragraph has (?P<size>[\d,]+) (?P<char>'.') characters",
+     "đoạn văn này có {size} ký tự {char}"),
+    (r"this line is nested (?P<n>\d+) levels deep", "dòng này lồng sâu {n} tầng"),
+    (r"the page has (?P<size>[\d,]+) headings", "trang có {size} đề mục"),
+    (r"the page has (?P<size>[\d,]+) (?P<char>'.') characters", "trang có {size} ký tự {char}"),
+    # -- end of part "robust"
 )
 
 EXPECTED = _catalogue(
@@ -604,6 +645,43 @@ EXPECTED = _catalogue(
     (r"files of this site only", "chỉ tải tệp của chính trang web này"),
     (r"the number of a published \(verified\) contact of content/contacts\.yml",
      "số của một liên hệ đã đăng (verified: true) trong content/contacts.yml"),
+    # -- part "robust" (issue 14): yaml_limits.py, yaml_source.py, config_source.py,
+    # docs_files.py, svg_check.py
+    (r"each value written out in full; copy the text instead of using & and \*",
+     "viết đầy đủ từng giá trị; hãy chép lại nội dung thay vì dùng & và *"),
+    (r"at most (?P<n>\d+) levels of lists and groups of fields inside each other",
+     "tối đa {n} tầng danh sách và nhóm trường lồng vào nhau"),
+    (r"a number of at most 4,300 digits, or the value in quotes as text",
+     "một số có tối đa 4.300 chữ số, hoặc đặt giá trị trong dấu nháy để giữ nguyên là chữ"),
+    (r"lines of the form key: value, such as site_name: …, starting at the left edge",
+     "các dòng dạng tên: giá trị, ví dụ site_name: …, viết sát lề trái"),
+    (r"the MkDocs configuration", "tệp cấu hình của MkDocs"),
+    (r"the file or folder itself, copied into docs/",
+     "chính tệp hoặc thư mục đó, chép thẳng vào docs/"),
+    (r"a file saved in docs/", "một tệp bình thường được lưu trong docs/"),
+    (r"Markdown pages \(\.vi\.md, \.en\.md\), images \(\.png, \.jpg, \.jpeg, \.webp, \.gif, "
+     r"\.svg\) or PDF documents \(\.pdf\); theme files \(HTML, CSS, JavaScript\) belong in "
+     r"overrides/",
+     "trang Markdown (.vi.md, .en.md), hình ảnh (.png, .jpg, .jpeg, .webp, .gif, .svg) hoặc tài "
+     "liệu PDF (.pdf); tệp giao diện (HTML, CSS, JavaScript) thuộc về thư mục overrides/"),
+    (r"at most (?P<size>[\d,]+) bytes for this type; make the file smaller",
+     "tối đa {size} byte cho loại tệp này; hãy làm cho tệp nhỏ lại"),
+    (r"a file whose type matches its name; save it again in that format",
+     "một tệp có nội dung đúng với loại ghi ở tên tệp; hãy lưu lại tệp theo đúng định dạng đó"),
+    (r"a drawing only: no scripts, no embedded HTML, no links or pictures from other files "
+     r"\(only #id inside the drawing\); save it again as plain SVG",
+     "chỉ có hình vẽ: không có mã chạy (script), không nhúng HTML, không liên kết hay hình ảnh "
+     "từ tệp khác (chỉ dùng #id bên trong hình); hãy lưu lại thành SVG thường"),
+    (r"at most (?P<n>\d+) in one paragraph; split the text with blank lines into shorter ones",
+     "tối đa {n} ký tự như vậy trong một đoạn văn; hãy dùng dòng trống để chia thành các đoạn "
+     "ngắn hơn"),
+    (r"at most (?P<n>\d+) levels of lists and quotes inside each other",
+     "tối đa {n} tầng danh sách và trích dẫn lồng vào nhau"),
+    (r"at most (?P<size>[\d,]+) in one page; split it into several pages",
+     "tối đa {size} ký tự như vậy trong một trang; hãy tách thành nhiều trang"),
+    (r"at most (?P<size>[\d,]+) headings in one page; split it into several pages",
+     "tối đa {size} đề mục trong một trang; hãy tách thành nhiều trang"),
+    # -- end of part "robust"
     # anything else is a schema's description, looked up in content/schemas/
     (r"(?P<desc>.+)", "{desc}"),
     # issue 14, part cms: what the web editor may touch (cms_rules.py)

@@ -319,7 +319,7 @@ def insert_after_body(html: str, snippet: str) -> str:
     return html[: end + 1] + "\n" + snippet + html[end + 1:]
 
 
-TASK_ITEM = re.compile(r"^(\s*[-*] )\[( |x|X)\] ", re.M)
+TASK_ITEM = re.compile(r"^([^\S\n]*[-*] )\[( |x|X)\] ", re.M)  # not \s*: quadratic on blank lines
 
 
 def checklist_boxes(markdown: str) -> str:

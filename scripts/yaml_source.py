@@ -14,10 +14,13 @@ from typing import Any
 import yaml
 
 from problems import ContentError, Problem
+from yaml_limits import check_limits
 
 Path_ = tuple[str | int, ...]
 YAML_EXPECTED = "valid YAML; check the indentation, colons and quotes"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+VALUE_PROBLEM = "this value cannot be read as the number its form or tag asks for"
+VALUE_EXPECTED = "a number of at most 4,300 digits, or the value in quotes as text"
 
 
 @dataclass
@@ -44,11 +47,12 @@ MAX_BYTES = 1_000_000  # far above any real page or data file; stops a pasted du
 
 def read_text(path: Path, shown_as: str) -> str:
     """The file as text; a byte-order mark, a non-UTF-8 byte or a huge file is an error."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+    with path.open("rb") as file:  # never more than the limit, whatever stat() says (/proc)
+        raw = file.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        size = max(path.stat().st_size, len(raw))
         raise ContentError([Problem(shown_as, 0, "", f"the file is too large ({size:,} bytes)",
                                     f"at most {MAX_BYTES:,} bytes; split it into smaller files")])
-    raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ContentError([Problem(shown_as, 1, "", "the file starts with a byte-order mark",
                                     "UTF-8 without BOM; save the file again as plain UTF-8")])
@@ -62,6 +66,7 @@ def read_text(path: Path, shown_as: str) -> str:
 
 def parse_yaml(text: str, shown_as: str, line_offset: int = 0) -> YamlDoc:
     """Parse YAML text into plain data plus a line map; syntax errors become Problems."""
+    check_limits(text, shown_as, line_offset)  # no anchors, aliases or deep nesting
     try:
         return _parse(text, shown_as, line_offset, FAST_LOADER)
     except (yaml.YAMLError, ContentError):
@@ -105,14 +110,25 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc, loader: yaml.SafeLoader) 
     doc.raws[path] = node.value
     if node.tag == TIMESTAMP:
         return node.value
-    return loader.construct_object(node, deep=True)
+    return _construct(node, path, doc, loader)
+
+
+def _construct(node: yaml.Node, path: Path_, doc: YamlDoc, loader: yaml.SafeLoader) -> Any:
+    """PyYAML's value for a scalar; `!!int x`, `!!int` alone or 5,000 digits are a Problem."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError:
+        raise
+    except Exception:  # ValueError, IndexError …: PyYAML's constructors assume their form
+        raise ContentError([Problem(doc.file, node.start_mark.line + 1 + doc.line_offset, "",
+                                    VALUE_PROBLEM, VALUE_EXPECTED)]) from None
 
 
 def _build_mapping(node: yaml.MappingNode, path: Path_, doc: YamlDoc,
                    loader: yaml.SafeLoader) -> dict:
     result: dict = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(key_node, path, doc, loader)
         key = str(key) if not isinstance(key, str) else key
         if key in result:
             line = key_node.start_mark.line + 1 + doc.line_offset

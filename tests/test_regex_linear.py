@@ -1,6 +1,6 @@
 """The built-site and link checks read adversarial input of the size limit, and give the right
 result (a line of `"<a o"` repeated took 6 s per 10 KB and >150 s at 80 KB before). Times are
-printed by scripts/bench_regex.py; these tests check results only."""
+printed by scripts/bench_regex_site.py; these tests check results only."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import html_tags
 import link_check
 import site_check
 import site_scan
-from bench_regex import SIZE, adversarial
+from bench_regex_site import SIZE, adversarial
 
 ALPHABET = "<>\"'=/!-?[]()`\\ \tax\n:&;#"
 
