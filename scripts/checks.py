@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import edition_checks
@@ -38,7 +37,7 @@ def cross_references(content: Content) -> list[Problem]:
     return problems
 
 
-MARKUP = re.compile(r"<\s*[a-zA-Z!/]|\b(javascript|vbscript)\s*:", re.I)
+MARKUP = markup_check.TEXT_MARKUP
 
 
 def _markup_in_text(content: Content) -> list[Problem]:

@@ -12,9 +12,10 @@ from typing import Any
 
 import yaml
 
+from markup_check import TEXT_MARKUP
 from problems import ContentError, Problem
 from yaml_limits import check_limits
-from yaml_source import YAML_EXPECTED, parse_yaml, read_text
+from yaml_source import YAML_EXPECTED, YamlDoc, parse_yaml, read_text
 
 NOT_SETTINGS = "the file is not a group of settings"
 SETTINGS_EXPECTED = "lines of the form key: value, such as site_name: …, starting at the left edge"
@@ -38,7 +39,53 @@ def load_config(path: Path, loader: type) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ContentError([Problem(shown, 1, "", NOT_SETTINGS, SETTINGS_EXPECTED)])
+    if problems := text_problems(parse_yaml(text, shown)):
+        raise ContentError(problems)
     return data
+
+
+def text_problems(doc: YamlDoc) -> list[Problem]:
+    """Site names, descriptions and menu titles are plain text, in both languages (the
+    templates escape them too, issue 14)."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    found = [*_texts(data, ("site_name",), ("site_description",)),
+             *_menu(data.get("nav"), ("nav",))]
+    languages = (((data.get("plugins") or {}).get("i18n") or {}).get("languages") or []
+                 if isinstance(data.get("plugins"), dict) else [])
+    for i, language in enumerate(languages if isinstance(languages, list) else []):
+        if not isinstance(language, dict):
+            continue
+        base = ("plugins", "i18n", "languages", i)
+        found += _texts(language, *[(*base, key) for key in ("name", "site_name",
+                                                              "site_description")])
+        for title, english in (language.get("nav_translations") or {}).items():
+            found += [(*base, "nav_translations", title, text) for text in (title, english)]
+    return [Problem(doc.file, doc.line_of(path[:-1]), _where(path),
+                    "HTML or script is not allowed in a text field", "plain text")
+            for path in found if isinstance(path[-1], str) and TEXT_MARKUP.search(path[-1])]
+
+
+def _where(path: tuple) -> str:
+    """nav, site_name, plugins/i18n/languages/2/nav_translations …: the titles themselves are
+    left out (the line names them)."""
+    if path[0] == "plugins":
+        return "/".join(str(part) for part in path[:5])
+    return str(path[0])
+
+
+def _texts(data: dict, *paths: tuple) -> list[tuple]:
+    """(path..., text) for each path whose last key `data` (or the base config) holds."""
+    return [(*path, data.get(path[-1]) or "") for path in paths]
+
+
+def _menu(entries: Any, path: tuple) -> list[tuple]:
+    """(path..., title) of every menu entry, sections included."""
+    found: list[tuple] = []
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        for title, target in (entry.items() if isinstance(entry, dict) else []):
+            found.append((*path, i, title, title))
+            found += _menu(target, (*path, i, title))
+    return found
 
 
 def _line(err: yaml.YAMLError) -> int:

@@ -18,6 +18,9 @@ from html_tokens import tokens
 from markdown_source import SAFE_HINT, PageSource
 from problems import Problem
 
+# HTML or a script address in a field that is plain text (names, titles, menu entries)
+TEXT_MARKUP = re.compile(r"<\s*[a-zA-Z!/]|\b(javascript|vbscript)\s*:", re.I)
+
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
 ATTR_ITEM = re.compile(r"""([^\s=#.][^\s=]*)=("[^"\n]*"|'[^'\n]*'|[^\s"']\S*)|([#.])(\S+)""")
 # a Markdown link or image target: ](address) or [label]: address

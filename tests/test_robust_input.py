@@ -525,3 +525,34 @@ def test_make_site_refuses_a_linked_folder_and_publishes_nothing(tree, tmp_path)
     assert not (tree / "site").exists()
     leftovers = [p for p in tree.rglob("*") if p.name in ("secret.txt", "x.html")]
     assert [p.relative_to(tree).as_posix() for p in leftovers] == ["docs/x.html"]
+
+
+# -- menu titles and site names in mkdocs.yml are plain text (issue 14) -----------------------
+
+PLAIN_TEXT = "HTML or script is not allowed in a text field (expected plain text)"
+
+
+@pytest.mark.parametrize(("old", "new", "line"), [
+    ("  - Trang đầu: index.md", '  - "Trang đầu</title><script>alert(1)</script>": index.md',
+     f"mkdocs.yml:32: nav: {PLAIN_TEXT}"),
+    ("site_name: Trang thử nghiệm", 'site_name: "Thử <img src=x onerror=alert(1)>"',
+     f"mkdocs.yml:3: site_name: {PLAIN_TEXT}"),
+    ("        site_name: Test site", '        site_name: "<svg onload=alert(1)>"',
+     f"mkdocs.yml:25: plugins/i18n/languages/1/site_name: {PLAIN_TEXT}"),
+    ("          Trang đầu: Start", '          Trang đầu: "javascript:alert(1)"',
+     f"mkdocs.yml:27: plugins/i18n/languages/1/nav_translations: {PLAIN_TEXT}"),
+])
+def test_markup_in_a_menu_title_or_site_name_is_refused(tree, capsys, old, new, line):
+    config = tree / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new), encoding="utf-8")
+    assert check_content.main([str(tree), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.splitlines() == [line, "1 problem found; nothing was built."]
+    assert check_content.main([str(tree), "--lang", "vi"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == line.split(": ", 1)[0] + ": " + (
+        line.split(": ")[1] + ": không được viết HTML hay mã script trong trường chữ (cần chữ "
+        "thuần, không có HTML hay mã script)")
+    result = run_build(config, tree / "site", args=["--lang", "en"])
+    assert result.returncode == 1 and result.stderr.splitlines()[0] == line
+    assert not (tree / "site").exists()
