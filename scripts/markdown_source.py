@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from problems import ContentError, Problem
-from yaml_source import YamlDoc, parse_yaml, read_text
+from yaml_source import MAX_PAGE_BYTES, YamlDoc, parse_yaml, read_text
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
@@ -72,7 +72,7 @@ def read_page(docs: Path, path: Path) -> PageSource:
     if parts is None:
         raise ContentError([Problem(shown, 0, "", "the file name has no language",
                                     "<name>.vi.md for Vietnamese and <name>.en.md for English")])
-    text = read_text(path, shown)
+    text = read_text(path, shown, MAX_PAGE_BYTES)
     front, body, body_line = _split_front_matter(text, shown)
     page = PageSource(rel, parts[0], parts[1], front.data or {}, front, body, body_line)
     if not isinstance(page.meta, dict):

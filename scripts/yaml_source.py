@@ -43,16 +43,19 @@ class YamlDoc:
 # and marks are the same as the pure-Python one's.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1_000_000  # far above any real page or data file; stops a pasted dump early
+# A page: Python-Markdown is slow on some valid text (1 MB of nested quotes: over 30 s);
+# the largest real page is 8 KB.
+MAX_PAGE_BYTES = 200_000
 
 
-def read_text(path: Path, shown_as: str) -> str:
+def read_text(path: Path, shown_as: str, limit: int = MAX_BYTES) -> str:
     """The file as text; a byte-order mark, a non-UTF-8 byte or a huge file is an error."""
     with path.open("rb") as file:  # never more than the limit, whatever stat() says (/proc)
-        raw = file.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
+        raw = file.read(limit + 1)
+    if len(raw) > limit:
         size = max(path.stat().st_size, len(raw))
         raise ContentError([Problem(shown_as, 0, "", f"the file is too large ({size:,} bytes)",
-                                    f"at most {MAX_BYTES:,} bytes; split it into smaller files")])
+                                    f"at most {limit:,} bytes; split it into smaller files")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ContentError([Problem(shown_as, 1, "", "the file starts with a byte-order mark",
                                     "UTF-8 without BOM; save the file again as plain UTF-8")])

@@ -252,7 +252,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tree):
     page.write_text(page.read_text(encoding="utf-8") + "x" * 1_100_000, encoding="utf-8")
     size = page.stat().st_size
     assert problems_of(tree) == [
-        f"docs/danh-ba.vi.md: the file is too large ({size:,} bytes) (expected at most 1,000,000 "
+        f"docs/danh-ba.vi.md: the file is too large ({size:,} bytes) (expected at most 200,000 "
         "bytes; split it into smaller files)"
     ]
 
