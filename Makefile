@@ -41,12 +41,12 @@ $(VENV)/.test-deps: requirements/test.txt requirements/site.txt | $(VENV)/bin/py
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@ $(VENV)/.site-deps
 
-# Debian's Chromium and nginx for the browser and server tests (never a downloaded browser).
+# Debian's Chromium, nginx and openssl for the browser and server tests (never a downloaded browser).
 system-deps:
-	@{ command -v chromium && { command -v nginx || test -x /usr/sbin/nginx; }; } >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium and nginx for the tests"; \
+	@{ command -v chromium && command -v openssl && { command -v nginx || test -x /usr/sbin/nginx; }; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium, nginx and openssl (TLS test certificates) for the tests"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium nginx >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium nginx openssl >/dev/null; }
 
 clean:
 	rm -rf site .site-builds .site-build.lock .site-build-* site.old site.new .build
