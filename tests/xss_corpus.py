@@ -117,7 +117,7 @@ VECTORS: list[tuple[str, str, bool]] = [
 GROUPS = 4
 
 
-def groups() -> list[str]:
-    """The corpus as GROUPS texts, each vector once."""
-    texts = [text.replace("\n", " ") for _, text, _ in VECTORS]
+def groups(texts: list[str] | None = None) -> list[str]:
+    """The corpus (or `texts` of it) as GROUPS texts, each vector once."""
+    texts = [text.replace("\n", " ") for text in texts or [text for _, text, _ in VECTORS]]
     return [" ".join(texts[i::GROUPS]) for i in range(GROUPS)]
