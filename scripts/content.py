@@ -164,7 +164,7 @@ def load_content(root: Path, today: date | None = None) -> Content:
     from content_guards import check_guards
     from invisible_chars import invisible_characters
     content = Content(root=root)
-    problems: list[Problem] = []
+    problems: list[Problem] = docs_files.links_in(root / "content")
     for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_process,
                  _load_pages, _load_editions):
         try:

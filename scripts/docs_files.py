@@ -56,6 +56,17 @@ def scan(docs: Path) -> tuple[list[Path], list[Problem]]:
     return sorted(pages), problems
 
 
+def links_in(folder: Path) -> list[Problem]:
+    """Every symbolic link under `folder` (content/): data is read from there, and a link
+    could bring in a file from outside the repository."""
+    shown = folder.name
+    return [Problem(f"{shown}/{(Path(base) / name).relative_to(folder).as_posix()}", 0, "",
+                    f"a symbolic link is not allowed in {shown}/",
+                    f"the file or folder itself, copied into {shown}/")
+            for base, dirs, files in os.walk(folder)
+            for name in sorted([*dirs, *files]) if (Path(base) / name).is_symlink()]
+
+
 def _shown(docs: Path, path: Path) -> str:
     return f"docs/{path.relative_to(docs).as_posix()}"
 

@@ -469,8 +469,8 @@ PROBLEMS = _catalogue(
     (r"this value cannot be read as the number its form or tag asks for",
      "giá trị này trông như một con số nhưng không đọc được thành số"),
     (r"the file is not a group of settings", "tệp không phải là một nhóm thiết lập"),
-    (r"a symbolic link is not allowed in docs/",
-     "không được đặt lối tắt (symbolic link) trong docs/"),
+    (r"a symbolic link is not allowed in (?P<folder>docs|content)/",
+     "không được đặt lối tắt (symbolic link) trong {folder}/"),
     (r"this is not a regular file", "đây không phải là một tệp bình thường"),
     (r"a file of type (?P<type>\.\S+) cannot be published from docs/",
      "không được đăng tệp loại {type} từ docs/"),
@@ -656,8 +656,8 @@ EXPECTED = _catalogue(
     (r"lines of the form key: value, such as site_name: …, starting at the left edge",
      "các dòng dạng tên: giá trị, ví dụ site_name: …, viết sát lề trái"),
     (r"the MkDocs configuration", "tệp cấu hình của MkDocs"),
-    (r"the file or folder itself, copied into docs/",
-     "chính tệp hoặc thư mục đó, chép thẳng vào docs/"),
+    (r"the file or folder itself, copied into (?P<folder>docs|content)/",
+     "chính tệp hoặc thư mục đó, chép thẳng vào {folder}/"),
     (r"a file saved in docs/", "một tệp bình thường được lưu trong docs/"),
     (r"Markdown pages \(\.vi\.md, \.en\.md\), images \(\.png, \.jpg, \.jpeg, \.webp, \.gif, "
      r"\.svg\) or PDF documents \(\.pdf\); theme files \(HTML, CSS, JavaScript\) belong in "

@@ -556,3 +556,19 @@ def test_markup_in_a_menu_title_or_site_name_is_refused(tree, capsys, old, new, 
     result = run_build(config, tree / "site", args=["--lang", "en"])
     assert result.returncode == 1 and result.stderr.splitlines()[0] == line
     assert not (tree / "site").exists()
+
+
+def test_a_symbolic_link_in_content_is_refused(tree, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yml").write_text("- id: bi-mat\n", encoding="utf-8")
+    (tree / "content" / "sources" / "ngoai.yml").symlink_to(outside / "secret.yml")
+    (tree / "content" / "ngoai").symlink_to(outside)
+    problems = caught(tree)
+    expected = "a symbolic link is not allowed in content/ (expected the file or folder itself, "
+    assert [str(p) for p in problems if "symbolic" in p.problem] == [
+        f"content/ngoai: {expected}copied into content/)",
+        f"content/sources/ngoai.yml: {expected}copied into content/)"]
+    check_vietnamese(problems)
+    assert ContentError(problems).report("vi").splitlines()[0].startswith(
+        "content/ngoai: không được đặt lối tắt (symbolic link) trong content/")
