@@ -39,9 +39,18 @@ def load_config(path: Path, loader: type) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ContentError([Problem(shown, 1, "", NOT_SETTINGS, SETTINGS_EXPECTED)])
-    if problems := text_problems(parse_yaml(text, shown)):
+    if problems := text_problems(_with_lines(text, shown, data)):
         raise ContentError(problems)
     return data
+
+
+def _with_lines(text: str, shown: str, data: dict[str, Any]) -> YamlDoc:
+    """The settings with the line of each value; without lines where the reader of content
+    files does not know a tag that MkDocs' loader does (!ENV on a single value)."""
+    try:
+        return parse_yaml(text, shown)
+    except ContentError:
+        return YamlDoc(shown, data)
 
 
 def text_problems(doc: YamlDoc) -> list[Problem]:
