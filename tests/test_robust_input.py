@@ -572,3 +572,13 @@ def test_a_symbolic_link_in_content_is_refused(tree, tmp_path):
     check_vietnamese(problems)
     assert ContentError(problems).report("vi").splitlines()[0].startswith(
         "content/ngoai: không được đặt lối tắt (symbolic link) trong content/")
+
+
+def test_a_long_word_in_an_attribute_list_is_read_to_its_end(tree):
+    """markup_check.ATTR_ITEM was quadratic on a long word (1.2 s for 10 KB, minutes for this)."""
+    (tree / "docs" / "x.vi.md").write_text(
+        page("", "Chữ\n{: " + "x" * 150_000 + " onclick=alert(1) }\n"), encoding="utf-8")
+    found = [str(p) for p in caught(tree) if p.file == "docs/x.vi.md"]
+    assert found == [
+        "docs/x.vi.md:9: {:}: the attribute onclick is not allowed (expected plain Markdown: "
+        "text, lists, tables, links to pages or https:// addresses)"]
