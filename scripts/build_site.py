@@ -167,9 +167,11 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
         if not lines:
             start = time.perf_counter()
             found = check_site(out, edition["site_url"], jobs, early)
+            result.seconds["link check"] = time.perf_counter() - start
+            start = time.perf_counter()
             found += scan_findings(out, edition["site_url"], content, jobs, found)
             result.lines = [str(p) for p in source_problems(found, content)]
-            result.seconds["link check"] = time.perf_counter() - start
+            result.seconds["security scan"] = time.perf_counter() - start
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:

@@ -21,6 +21,7 @@ from problems import Problem
 # HTML or a script address in a field that is plain text (names, titles, menu entries)
 TEXT_MARKUP = re.compile(r"<\s*[a-zA-Z!/]|\b(javascript|vbscript)\s*:", re.I)
 
+NEWLINE = re.compile("\n")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
 # Items start after a space only: tried inside a long word, [^\s=]* would rescan the rest of it
 # from every position (quadratic: 1.2 s for 10 KB of "<script", minutes for a 200 KB line).
@@ -40,14 +41,17 @@ def markup_problems(page: PageSource, skip_lines: set[int] | frozenset[int] = fr
                     ) -> list[Problem]:
     """Each element, attribute and address in the page's text that the allowlist refuses; lines
     in `skip_lines` already have a problem of their own."""
-    starts = [i for i, char in enumerate(page.body) if char == "\n"]
+    findings = list(_findings(page.body))
+    if not findings:
+        return []  # most pages: no need to know where the lines start
+    starts = [match.start() for match in NEWLINE.finditer(page.body)]
 
     def line_of(offset: int) -> int:
         return page.body_line + bisect_right(starts, offset - 1)
 
     found = {Problem(page.shown_as, line_of(offset), where, what,
                      IMAGE_HINT if what.startswith("an image") else SAFE_HINT)
-             for offset, where, what in _findings(page.body)}
+             for offset, where, what in findings}
     return sorted(p for p in found if p.line not in skip_lines)
 
 

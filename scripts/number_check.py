@@ -22,6 +22,7 @@ from problems import Problem
 # A segment: digits with spaces, dots, dashes, brackets and + between them; its chunks are
 # what spaces separate. Single character classes: linear time.
 SEGMENT = re.compile(r"[0-9 .()+-]+")
+DIGIT = re.compile(r"[0-9]")
 CHUNK = re.compile(r"[^ ]+")
 # 0912/345/679: slashes as separators; dates (01/07/2025) have too few digits to be a number.
 SLASHED = re.compile(r"(?<![\w/])(?:\+84|0)[0-9]{1,3}(?:/[0-9]{2,4}){1,3}(?![\w/])")
@@ -121,8 +122,12 @@ def unknown_numbers(text: str, known: Container[str]) -> list[tuple[int, str]]:
 
 def _spans(plain: str) -> list[tuple[int, int]]:
     """Where numbers are in one plain line; overlapping finds give the longest."""
+    if not DIGIT.search(plain):
+        return []  # most lines of prose
     spans = [m.span() for m in SLASHED.finditer(plain) if looks_like_phone(m.group())]
     for segment in SEGMENT.finditer(plain):
+        if not DIGIT.search(plain, *segment.span()):
+            continue  # the spaces between words: no group, no number
         spans += _group_spans(plain, _groups(plain, *segment.span()))
         if NINE_DIGITS.search(segment.group()) and len(segment.group()) <= MATCHER_SPAN:
             spans += _matcher_spans(plain, *segment.span())
