@@ -8,24 +8,24 @@ MESSAGES ?= vi  # language of the messages about content mistakes: vi or en
 .PHONY: site test check lint serve clean system-deps bench bench-site bench-pages bench-editions nginx-conf
 
 site: $(VENV)/.site-deps  ## build every edition into site/<id>/ (or one: EDITION=<id>)
-	$(PY) scripts/build_site.py $(if $(EDITION),--edition $(EDITION)) --lang $(MESSAGES)
+	$(PY) -m hotro.build.build_site $(if $(EDITION),--edition $(EDITION)) --lang $(MESSAGES)
 
 test: $(VENV)/.test-deps system-deps cms-deps  ## run every test (unit, build, browser, nginx, web editor)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
 
 check: $(VENV)/.site-deps  ## validate the content only (RELEASE=1: stop on a published contact due for a check)
-	$(PY) scripts/check_content.py $(if $(RELEASE),--release) --lang $(MESSAGES)
+	$(PY) -m hotro.editors.check_content $(if $(RELEASE),--release) --lang $(MESSAGES)
 
 .PHONY: status translated
 status: $(VENV)/.site-deps  ## English texts missing or stale, pages and contacts due for a check (STRICT=1: exit 1 if any English is missing or stale)
-	$(PY) scripts/status.py $(if $(STRICT),--strict)
+	$(PY) -m hotro.editors.status $(if $(STRICT),--strict)
 
 translated: $(VENV)/.site-deps  ## record the English as translated from today's Vietnamese (ONLY=<page, field or file>)
-	$(PY) scripts/status.py --record $(foreach item,$(ONLY),--only $(item))
+	$(PY) -m hotro.editors.status --record $(foreach item,$(ONLY),--only $(item))
 
 serve: $(VENV)/.site-deps  ## preview one edition on http://127.0.0.1:8000/ (EDITION=<id> LANG=vi|en)
-	$(PY) scripts/serve.py $(if $(EDITION),--edition $(EDITION)) $(if $(filter vi en,$(LANG)),--lang $(LANG))
+	$(PY) -m hotro.editors.serve $(if $(EDITION),--edition $(EDITION)) $(if $(filter vi en,$(LANG)),--lang $(LANG))
 
 lint: $(VENV)/.test-deps
 	$(PY) -m ruff check scripts tests
@@ -33,12 +33,15 @@ lint: $(VENV)/.test-deps
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site-deps: requirements/site.txt | $(VENV)/bin/python
+# The code in scripts/ is one package (hotro), installed in place: no path changes anywhere.
+$(VENV)/.site-deps: requirements/site.txt pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-$(VENV)/.test-deps: requirements/test.txt requirements/site.txt | $(VENV)/bin/python
+$(VENV)/.test-deps: requirements/test.txt requirements/site.txt pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@ $(VENV)/.site-deps
 
 # Debian's Chromium, nginx and openssl for the browser and server tests (never a downloaded browser).
@@ -52,29 +55,29 @@ clean:
 	rm -rf site .site-builds .site-build.lock .site-build-* site.old site.new .build
 
 bench-site: $(VENV)/.site-deps  ## print build time and page weight figures
-	$(PY) scripts/bench_site.py
+	$(PY) -m hotro_bench.bench_site
 
 bench-editions: $(VENV)/.site-deps  ## time all editions, sequential vs parallel
-	$(PY) scripts/bench_editions.py
+	$(PY) -m hotro_bench.bench_editions
 
 bench: $(VENV)/.site-deps  ## build time, memory and page weight at 200 and 1000 pages/lang (< 10 min)
-	$(PY) scripts/bench_scale.py
+	$(PY) -m hotro_bench.bench_scale
 
 nginx-conf: $(VENV)/.site-deps  ## print the nginx server block for one edition (EDITION=<id>)
-	$(PY) scripts/nginx_conf.py --edition $(or $(EDITION),tinh-ca-mau)
+	$(PY) -m hotro.deploy.nginx_conf --edition $(or $(EDITION),tinh-ca-mau)
 
 node_modules/.bin/lighthouse:  # Lighthouse 12.2.3 works offline against Debian's Chromium
 	npm install --no-save --no-package-lock --no-audit --no-fund lighthouse@12.2.3
 
 bench-pages: $(VENV)/.test-deps system-deps node_modules/.bin/lighthouse  ## page weight + Lighthouse
 	test -f site/tinh-ca-mau/index.html || $(MAKE) site
-	$(PY) scripts/bench_pages.py
+	$(PY) -m hotro_bench.bench_pages
 
 # Editors: start new content from the schemas (scripts/new_content.py); nothing is published
 # until it is filled in and checked.
 .PHONY: new
 new: $(VENV)/.site-deps  ## start a page pair (PAGE=chinh-sach/ten-trang), a contact (CONTACT=<id> AGENCY=<agency-id> [NUMBER=…]) or an edition (EDITION=<id> AGENCY=<agency-id>)
-	@$(PY) scripts/new_content.py $(if $(PAGE),--page "$(PAGE)") $(if $(CONTACT),--contact "$(CONTACT)") $(if $(EDITION),--edition "$(EDITION)") $(if $(AGENCY),--agency "$(AGENCY)") $(if $(NUMBER),--number "$(NUMBER)")
+	@$(PY) -m hotro.editors.new_content $(if $(PAGE),--page "$(PAGE)") $(if $(CONTACT),--contact "$(CONTACT)") $(if $(EDITION),--edition "$(EDITION)") $(if $(AGENCY),--agency "$(AGENCY)") $(if $(NUMBER),--number "$(NUMBER)")
 
 # The web editor for people who don't use Git (scripts/cms.py): Decap CMS and its local backend,
 # exact versions from npm, in .cms/node_modules/ rather than node_modules/: npm removes from a
@@ -91,9 +94,9 @@ $(CMS_STAMP):
 	touch $@
 
 cms: $(VENV)/.site-deps cms-deps  ## web editor on http://127.0.0.1:8090/admin/, files written here (Ctrl-C stops)
-	$(PY) scripts/cms.py serve
+	$(PY) -m hotro.editors.cms serve
 
 .PHONY: bench-regex
 bench-regex: $(VENV)/.site-deps  ## worst time of every regular expression on adversarial text up to 1 MB
-	$(PY) scripts/bench_regex.py
-	$(PY) scripts/bench_regex_site.py
+	$(PY) -m hotro_bench.bench_regex
+	$(PY) -m hotro_bench.bench_regex_site

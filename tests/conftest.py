@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bench_pages import CHROMIUM, HOSTS_RULE  # one place for browser settings
-from nginx_run import serve_with_nginx
+from hotro.deploy.nginx_run import serve_with_nginx
+from hotro_bench.bench_pages import CHROMIUM, HOSTS_RULE  # one place for browser settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "site-min"
@@ -27,7 +27,7 @@ def run_build(config: Path, site_dir: Path, env: dict | None = None,
               args: list[str] | None = None) -> subprocess.CompletedProcess:
     """`scripts/build_site.py` in its own process, as `make site` runs it."""
     return subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_site.py"), "--config", str(config),
+        [sys.executable, "-m", "hotro.build.build_site", "--config", str(config),
          "--site-dir", str(site_dir), *(args or [])],
         capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
         timeout=600)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from content import load_content
-from problems import ContentError
+from hotro.load.content import load_content
+from hotro.model.problems import ContentError
 
 
 class _Text(HTMLParser):

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright import sync_api
 
-from bench_pages import PHONE
-from site_check import html_files
+from hotro.checks.site_check import html_files
+from hotro_bench.bench_pages import PHONE
 
 pytestmark = pytest.mark.browser
 

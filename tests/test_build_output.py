@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REAL_SITE_URL, REPO
-from content import load_content
 from helpers import html_lang, read, tel_links, visible_text
-from render import page_url
-from site_check import FETCHING, check_site, html_files, parse_html
+from hotro.checks.site_check import FETCHING, check_site, html_files, parse_html
+from hotro.load.content import load_content
+from hotro.render.render import page_url
 
 CONTENT = load_content(REPO)
 # Every page's URL, from the content itself: "", "duong-day-nong/", "chinh-sach/luat-…/" …

@@ -32,7 +32,7 @@ def test_github_matrix_builds_each_listed_edition():
 def test_make_site_passes_the_edition_to_the_build():
     dry = subprocess.run(["make", "-n", "site", "EDITION=cong-an-ca-mau"], cwd=REPO,
                          capture_output=True, text=True, check=True).stdout
-    assert "scripts/build_site.py --edition cong-an-ca-mau" in dry
+    assert "-m hotro.build.build_site --edition cong-an-ca-mau" in dry
     everything = subprocess.run(["make", "-n", "site"], cwd=REPO, capture_output=True,
                                 text=True, check=True).stdout
     assert "--edition" not in everything

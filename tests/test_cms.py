@@ -17,11 +17,10 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-import cms
-import cms_config
-from cms_config import Schema, decap_field
 from conftest import REPO
-from content import load_content
+from hotro.editors import cms, cms_config
+from hotro.editors.cms_config import Schema, decap_field
+from hotro.load.content import load_content
 
 BACKEND = "http://127.0.0.1:8081/api/v1"
 NEW_ENGLISH = "Call an ambulance when someone is badly hurt, seriously ill or unconscious."
@@ -147,7 +146,7 @@ def free_port() -> int:
 
 
 def check_content(tree: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "check_content.py"), str(tree)],
+    return subprocess.run([sys.executable, "-m", "hotro.editors.check_content", str(tree)],
                           capture_output=True, text=True, check=False)
 
 

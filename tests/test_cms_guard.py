@@ -16,11 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import cms
-import cms_guard
-from cms_rules import Malformed, Refused, check_request
 from conftest import FIXTURE, REPO, serve
-from messages_vi import translate_line
+from hotro.editors import cms, cms_guard
+from hotro.editors.cms_rules import Malformed, Refused, check_request
+from hotro.model.messages_vi import translate_line
 from test_cms import free_port, require_installed
 from test_messages_vi import check_vietnamese, english_left
 

@@ -17,11 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_build
-from content import load_content
-from csv_cells import safe_cell
-from open_data import CSV_COLUMNS, directory_csv
-from problems import ContentError
-from quick_exit_check import quick_exit_problems
+from hotro.load.content import load_content
+from hotro.load.quick_exit_check import quick_exit_problems
+from hotro.model.problems import ContentError
+from hotro.outputs.csv_cells import safe_cell
+from hotro.outputs.open_data import CSV_COLUMNS, directory_csv
 from test_messages_vi import check_vietnamese
 
 ED = "content/editions/thu.yml"
@@ -254,7 +254,7 @@ def test_an_emoji_joined_by_zero_width_joiner_is_kept(tree):
 def test_today_is_the_day_in_vietnam():
     from datetime import datetime
 
-    from content_guards import vietnam_today
+    from hotro.checks.content_guards import vietnam_today
 
     evening_utc = datetime(2026, 12, 2, 17, 30, tzinfo=UTC)  # 00:30 on 3 December
     assert vietnam_today(evening_utc) == date(2026, 12, 3)
@@ -262,7 +262,7 @@ def test_today_is_the_day_in_vietnam():
 
 
 def test_make_check_takes_the_day_from_the_command_line(tree, capsys):
-    from check_content import main
+    from hotro.editors.check_content import main
 
     _edit(tree, "content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-12-04")
     assert main([str(tree), "--today", "2026-12-04"]) == 0

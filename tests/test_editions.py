@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_build
-from content import load_content
-from edition_checks import contrast
-from editions import edition_config, load_base, view
 from helpers import problems_after, problems_of
+from hotro.checks.edition_checks import contrast
+from hotro.load.content import load_content
+from hotro.load.editions import edition_config, load_base, view
 
 ED = "content/editions/thu.yml"
 

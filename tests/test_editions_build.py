@@ -14,9 +14,9 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import JOINT, REPO
-from content import load_content
-from open_data import directory
-from site_check import check_site, html_files, parse_html
+from hotro.checks.site_check import check_site, html_files, parse_html
+from hotro.load.content import load_content
+from hotro.outputs.open_data import directory
 
 EDITIONS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
             for p in sorted((REPO / "content" / "editions").glob("*.yml"))}

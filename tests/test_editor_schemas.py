@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-import content as loader
 from conftest import REPO
-from schemas import validate
-from yaml_source import load_yaml_file
+from hotro.load import content as loader
+from hotro.load.schemas import validate
+from hotro.load.yaml_source import load_yaml_file
 
 # Which schema each content file follows; translations.yml is written by `make translated`.
 SCHEMA_FOR = {

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from conftest import REPO, serve
-from nginx_run import serve_with_nginx
-from site_check import html_files, parse_html
+from hotro.checks.site_check import html_files, parse_html
+from hotro.deploy.nginx_run import serve_with_nginx
 
 pytestmark = pytest.mark.browser
 EID = "so-y-te-ca-mau"  # published in a folder of its portal: /ho-tro/

@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 from conftest import JOINT, REPO
-from content import load_content
-from editions import edition_config, load_base, write_config
+from hotro.load.content import load_content
+from hotro.load.editions import edition_config, load_base, write_config
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from feeds import FeedEntry, atom_feed
+from hotro.outputs.feeds import FeedEntry, atom_feed
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import FIXTURE_SITE_URL
 from helpers import html_lang, read, tel_links, visible_text
-from site_check import check_site
+from hotro.checks.site_check import check_site
 
 
 def test_fixture_site_builds_with_its_own_data(fixture_site):

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import check_content
-import status
 from conftest import REPO
-from content import load_content
-from freshness import DEFAULT_RECHECK_DAYS, overdue, recheck_due
-from translations import record
+from hotro.checks.freshness import DEFAULT_RECHECK_DAYS, overdue, recheck_due
+from hotro.editors import check_content, status
+from hotro.load.content import load_content
+from hotro.load.translations import record
 
 CONTACT = ("content/contacts.yml:13: duong-day-thu/verified_on: last checked on 2026-01-15, so "
            "a check was due by 2026-07-14 (every 180 days) (expected the details checked "

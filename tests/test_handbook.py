@@ -7,11 +7,11 @@ import re
 import pytest
 
 from conftest import REPO
-from content import load_content
 from helpers import read, visible_text
-from number_check import known_numbers, unknown_numbers
-from render import page_url
-from site_check import html_files
+from hotro.checks.number_check import known_numbers, unknown_numbers
+from hotro.checks.site_check import html_files
+from hotro.load.content import load_content
+from hotro.render.render import page_url
 
 CONTENT = load_content(REPO)
 SLUGS = sorted({slug for slug, _ in CONTENT.pages})

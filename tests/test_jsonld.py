@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from content import load_content
-from jsonld import directory_jsonld
+from hotro.load.content import load_content
+from hotro.render.jsonld import directory_jsonld
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = "https://ho-tro.example.gov.vn/en/danh-ba/"

@@ -9,7 +9,7 @@ import pytest
 from mkdocs_static_i18n.plugin import I18n
 
 from conftest import JOINT, REPO, run_build
-from language_split import build_only, join_languages, merge_sitemaps
+from hotro.build.language_split import build_only, join_languages, merge_sitemaps
 from test_reproducible import digest
 
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 from conftest import REPO
-from content import load_content
-from link_check import check_links
+from hotro.checks.link_check import check_links
+from hotro.load.content import load_content
 
 EXPECTED = ("(expected a link to a page of this site that exists, e.g. "
             "../duong-day-nong/index.md)")
@@ -58,7 +58,7 @@ def test_untranslated_target_uses_the_vietnamese_headings(tree):
 
 def test_make_check_stops_on_a_broken_link_with_the_count(tree):
     edit(tree, "docs/index.vi.md", "(danh-ba.md)", "(../../ngoai.md)")
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "check_content.py"),
+    result = subprocess.run([sys.executable, "-m", "hotro.editors.check_content",
                              str(tree), "--lang", "vi"], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 1

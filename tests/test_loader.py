@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from content import load_content
 from helpers import problems_after, problems_of
-from problems import ContentError
+from hotro.load.content import load_content
+from hotro.model.problems import ContentError
 
 
 def test_fixture_tree_is_valid(tree):

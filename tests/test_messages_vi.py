@@ -15,17 +15,19 @@ from pathlib import Path
 
 import pytest
 
-import freshness
-import schemas
-import status
 import test_bad_input
 import test_build_command
 import test_editions
 import test_loader
-import translations
-from content import load_content
-from link_check import check_links
-from messages_vi import (
+from hotro.checks import freshness
+from hotro.checks.link_check import check_links
+from hotro.checks.site_check import check_site
+from hotro.checks.source_map import EXPECTED_LINK
+from hotro.editors import status
+from hotro.load import schemas, translations
+from hotro.load.content import load_content
+from hotro.load.yaml_source import parse_yaml
+from hotro.model.messages_vi import (
     CONVERT,
     IS_TYPE_VI,
     REPR,
@@ -38,10 +40,7 @@ from messages_vi import (
     translate_line,
     untranslated,
 )
-from problems import ContentError, Problem
-from site_check import check_site
-from source_map import EXPECTED_LINK
-from yaml_source import parse_yaml
+from hotro.model.problems import ContentError, Problem
 
 STOP_WORDS = ("expected", "missing", "is not", "unknown", "the ", "should")
 

@@ -6,13 +6,11 @@ import os
 import subprocess
 import sys
 
-from conftest import REPO
-
-RUN = REPO / "scripts" / "mkdocs_run.py"
+RUN = "hotro.build.mkdocs_run"
 
 
 def test_it_reads_the_config_with_libyaml_and_mkdocs_tags(tmp_path):
-    probe = (f"import runpy, yaml; runpy.run_path({str(RUN)!r}); "
+    probe = (f"import runpy, yaml; runpy.run_module({RUN!r}); "
              "from mkdocs.utils.yaml import get_yaml_loader as loader; "
              "print(issubclass(loader(), yaml.CLoader), '!ENV' in loader().yaml_constructors)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
@@ -27,7 +25,7 @@ def test_it_builds_a_site_as_mkdocs_does(tmp_path):
         'site_name: !ENV [TEST_SITE_NAME, "Tên mặc định"]\nnav:\n  - Trang chủ: index.md\n',
         encoding="utf-8")
     sites = {}
-    for name, cmd in (("run", [str(RUN)]), ("mkdocs", ["-m", "mkdocs"])):
+    for name, cmd in (("run", ["-m", RUN]), ("mkdocs", ["-m", "mkdocs"])):
         out = tmp_path / name
         result = subprocess.run([sys.executable, *cmd, "build", "--strict", "-f",
                                  str(tmp_path / "mkdocs.yml"), "-d", str(out)],
@@ -42,7 +40,8 @@ def test_it_builds_a_site_as_mkdocs_does(tmp_path):
 
 def test_a_broken_config_is_reported_not_raised(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(RUN), "build", "-f", str(tmp_path / "mkdocs.yml")],
+    result = subprocess.run([sys.executable, "-m", RUN, "build", "-f",
+                             str(tmp_path / "mkdocs.yml")],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "Error: MkDocs encountered an error parsing the configuration file" in result.stderr

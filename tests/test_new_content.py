@@ -18,11 +18,11 @@ import pytest
 import yaml
 
 from conftest import REPO, run_build
-from content import load_content
 from helpers import problems_of, read, visible_text
-from new_content import add_months, nav_pastes, page_text, schema
+from hotro.editors.new_content import add_months, nav_pastes, page_text, schema
+from hotro.load.content import load_content
 
-SCRIPT = REPO / "scripts" / "new_content.py"
+SCRIPT = "hotro.editors.new_content"
 TODAY = "2026-11-29"
 DESCRIBE = ("description: this is empty (expected one plain sentence on what the page is for, "
             "in the page's language, e.g. Các số điện thoại để gọi khi cần giúp đỡ.)")
@@ -30,7 +30,7 @@ DESCRIBE = ("description: this is empty (expected one plain sentence on what the
 
 def new(tree: Path, *args: str) -> subprocess.CompletedProcess:
     """scripts/new_content.py in the tree, as `make new` runs it."""
-    return subprocess.run([sys.executable, str(SCRIPT), *args, "--today", TODAY], cwd=tree,
+    return subprocess.run([sys.executable, "-m", SCRIPT, *args, "--today", TODAY], cwd=tree,
                           capture_output=True, text=True, check=False, timeout=120)
 
 
@@ -389,11 +389,11 @@ def test_make_new_passes_each_value_to_the_script():
     dry = subprocess.run(["make", "-n", "new", "CONTACT=so-y-te-tu-van", "AGENCY=so-y-te-ca-mau",
                           "NUMBER=0290 3831 234"], cwd=REPO, capture_output=True, text=True,
                          check=True).stdout
-    assert ('scripts/new_content.py  --contact "so-y-te-tu-van"  --agency "so-y-te-ca-mau" '
+    assert ('-m hotro.editors.new_content  --contact "so-y-te-tu-van"  --agency "so-y-te-ca-mau" '
             '--number "0290 3831 234"') in dry
     dry = subprocess.run(["make", "-n", "new", "PAGE=chinh-sach/ten-trang"], cwd=REPO,
                          capture_output=True, text=True, check=True).stdout
-    assert 'scripts/new_content.py --page "chinh-sach/ten-trang"' in dry
+    assert '-m hotro.editors.new_content --page "chinh-sach/ten-trang"' in dry
 
 
 def test_make_new_in_a_content_tree(tree):

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import PORTALS
 from helpers import html_lang
-from nginx_conf import PERMISSIONS_POLICY
+from hotro.deploy.nginx_conf import PERMISSIONS_POLICY
 
 pytestmark = pytest.mark.browser
 def get(url: str, gzip_ok: bool = True):

@@ -14,9 +14,9 @@ import urllib.request
 import pytest
 
 from conftest import PORTALS
-from csp import policy, policy_base
-from nginx_conf import HSTS, PERMISSIONS_POLICY, Tls, render
-from nginx_run import free_port, serve_with_nginx
+from hotro.deploy.nginx_conf import HSTS, PERMISSIONS_POLICY, Tls, render
+from hotro.deploy.nginx_run import free_port, serve_with_nginx
+from hotro.render.csp import policy, policy_base
 
 pytestmark = pytest.mark.browser
 INJECTED = "<script>window.__injected = 1</script>"

@@ -15,13 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, run_build, serve
-from content import load_content
-from number_check import find_numbers, known_numbers
-from number_scan import text_problems
-from number_text import canonical, read
-from phone_links import link_numbers, link_numbers_html
-from phones import parse_phone
-from protected_spans import protected_spans
+from hotro.checks.number_check import find_numbers, known_numbers
+from hotro.checks.number_scan import text_problems
+from hotro.load.content import load_content
+from hotro.model.number_text import canonical, read
+from hotro.model.phones import parse_phone
+from hotro.model.protected_spans import protected_spans
+from hotro.render.phone_links import link_numbers, link_numbers_html
 from test_messages_vi import check_vietnamese, loader_problems
 
 PAGE = "docs/danh-ba.vi.md"

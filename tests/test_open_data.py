@@ -12,8 +12,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from conftest import REPO
-from content import load_content
-from open_data import (
+from hotro.load.content import load_content
+from hotro.outputs.open_data import (
     CSV_COLUMNS,
     DATA_VERSION,
     SCHEMA_DIR,

@@ -7,10 +7,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from content import load_content
-from editions import view
-from link_check import EXTENSIONS
-from render import render_page_parts
+from hotro.checks.link_check import EXTENSIONS
+from hotro.load.content import load_content
+from hotro.load.editions import view
+from hotro.render.render import render_page_parts
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_URL = "https://ho-tro.example.gov.vn/"

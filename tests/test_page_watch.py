@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from page_watch import PageWatcher, read_new_pages
-from site_check import check_site, digest, parse_html
+from hotro.build.page_watch import PageWatcher, read_new_pages
+from hotro.checks.site_check import check_site, digest, parse_html
 from test_site_check import BASE, write
 
 

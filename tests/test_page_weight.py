@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench_pages import wire_transfers
+from hotro_bench.bench_pages import wire_transfers
 
 pytestmark = pytest.mark.browser
 BUDGET = 80_000

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from phone_links import link_numbers, link_numbers_html
-from phones import PhoneError, parse_phone
-from render import format_date, page_url, relative_href
+from hotro.model.phones import PhoneError, parse_phone
+from hotro.render.phone_links import link_numbers, link_numbers_html
+from hotro.render.render import format_date, page_url, relative_href
 
 
 @pytest.mark.parametrize(("raw", "tel", "display"), [

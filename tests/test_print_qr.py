@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import segno
 
-import print_qr
+from hotro.render import print_qr
 
 SCRIPTS = Path(print_qr.__file__).resolve().parent
 ADDRESSES = [
@@ -48,7 +48,7 @@ def test_a_code_is_kept_and_read_back(tmp_path):
 HELPER_RUN = """
 import sys
 from pathlib import Path
-import print_qr
+from hotro.render import print_qr
 folder = Path(sys.argv[1])
 print_qr.use_cache(folder)
 addresses = sys.argv[2:]

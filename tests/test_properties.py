@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE, REPO
-from content import load_content
-from markdown_source import unsafe_html
-from number_text import read
-from phone_links import link_numbers, link_numbers_html
-from phones import PhoneError, parse_phone
-from problems import ContentError
-from render import render_page
-from yaml_source import parse_yaml
+from hotro.load.content import load_content
+from hotro.load.markdown_source import unsafe_html
+from hotro.load.yaml_source import parse_yaml
+from hotro.model.number_text import read
+from hotro.model.phones import PhoneError, parse_phone
+from hotro.model.problems import ContentError
+from hotro.render.phone_links import link_numbers, link_numbers_html
+from hotro.render.render import render_page
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])

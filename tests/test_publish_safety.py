@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_build
-from messages_vi import translate_line
-from nginx_conf import render
+from conftest import run_build
+from hotro.deploy.nginx_conf import render
+from hotro.model.messages_vi import translate_line
 from test_build_command import edit, snapshot
 
-BUILD = REPO / "scripts" / "build_site.py"
+BUILD = "hotro.build.build_site"
 NEW_TEXT = ("docs/danh-ba.vi.md", "Gọi 0912 345 678 nếu cần.", "Gọi ngay 0912 345 678.")
 STOPPED = "Build stopped by SIGTERM; nothing was published, the last good site is unchanged."
 STOPPED_VI = ("Đã dừng việc tạo trang (tín hiệu SIGTERM); chưa đăng gì, trang web đang chạy vẫn "
@@ -37,7 +37,7 @@ class Build:
         self.flag = tree.parent / f"{name}.paused"
         self.out, self.err = tree.parent / f"{name}.out", tree.parent / f"{name}.err"
         env = {**os.environ, "SITE_BUILD_PAUSE_AT": f"{pause}:{self.flag}" if pause else ""}
-        cmd = parent or [sys.executable, str(BUILD), "--config", str(tree / "mkdocs.yml"),
+        cmd = parent or [sys.executable, "-m", BUILD, "--config", str(tree / "mkdocs.yml"),
                          "--site-dir", str(tree / "site"), *args]
         with self.out.open("w") as out, self.err.open("w") as err:
             self.proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=tree)
@@ -236,7 +236,7 @@ def test_sigint_just_before_the_swap_publishes_nothing(built):
 def make_site(tree: Path, name: str, pause: str | None) -> Build:
     """`make site` as the Makefile runs it (make starts build_site.py), on the tree."""
     makefile = tree.parent / "Makefile.test"
-    makefile.write_text(f".PHONY: site\nsite:\n\t{sys.executable} {BUILD} "
+    makefile.write_text(f".PHONY: site\nsite:\n\t{sys.executable} -m {BUILD} "
                         f"--config {tree / 'mkdocs.yml'} --site-dir {tree / 'site'} --lang vi\n",
                         encoding="utf-8")
     return Build(tree, name, pause=pause, parent=["make", "-s", "-f", str(makefile), "site"])

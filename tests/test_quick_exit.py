@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright import sync_api
 
-from bench_pages import PHONE
+from hotro_bench.bench_pages import PHONE
 
 pytestmark = pytest.mark.browser
 TARGET = "https://www.google.com.vn/"

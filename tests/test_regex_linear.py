@@ -7,11 +7,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import html_tags
-import link_check
-import site_check
-import site_scan
-from bench_regex_site import SIZE, adversarial
+from hotro.checks import link_check, site_check, site_scan
+from hotro.model import html_tags
+from hotro_bench.bench_regex_site import SIZE, adversarial
 
 ALPHABET = "<>\"'=/!-?[]()`\\ \tax\n:&;#"
 

@@ -18,18 +18,14 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-import check_content
-import edition_links
-import embeds
-import i18n_fixes
-import markdown_source
-import render
-import search_index
-import yaml_limits
-import yaml_source
 from conftest import run_build
-from content import load_content
-from problems import ContentError, Problem
+from hotro.editors import check_content
+from hotro.load import markdown_source, yaml_limits, yaml_source
+from hotro.load.content import load_content
+from hotro.model.problems import ContentError, Problem
+from hotro.outputs import embeds
+from hotro.plugin import edition_links, i18n_fixes
+from hotro.render import render, search_index
 from test_messages_vi import check_vietnamese
 
 FUZZ = settings(max_examples=300, deadline=None,
@@ -237,7 +233,7 @@ def test_other_broken_mkdocs_yml(tree, capsys, text, line):
 
 
 def _problems_of_config(tree: Path) -> list[Problem]:
-    from editions import load_base
+    from hotro.load.editions import load_base
 
     with pytest.raises(ContentError) as err:
         load_base(tree / "mkdocs.yml")

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from conftest import REPO
-from schemas import SCHEMA_DIR, validator
+from hotro.load.schemas import SCHEMA_DIR, validator
 
 SCHEMAS = sorted(p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json"))
 

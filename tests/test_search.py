@@ -8,7 +8,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from search_index import fold
+from hotro.render.search_index import fold
 
 pytestmark = pytest.mark.browser
 

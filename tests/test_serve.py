@@ -85,7 +85,7 @@ def start(tree: Path, log: Path, *args: str) -> tuple[str, subprocess.Popen]:
     tmp.mkdir(exist_ok=True)
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(
-            [sys.executable, str(tree / "scripts" / "serve.py"), "--root", str(tree),
+            [sys.executable, "-m", "hotro.editors.serve", "--root", str(tree),
              "--addr", f"127.0.0.1:{port}", *args],
             cwd=tree, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             env={**os.environ, "TMPDIR": str(tmp), "PYTHONUNBUFFERED": "1"},
@@ -195,7 +195,7 @@ def test_saving_the_contacts_reloads_the_directory(preview):
 
 def test_unknown_edition_is_a_one_line_message(tree):
     result = subprocess.run(
-        [sys.executable, str(tree / "scripts" / "serve.py"), "--root", str(tree),
+        [sys.executable, "-m", "hotro.editors.serve", "--root", str(tree),
          "--edition", "khong-co", "--lang", "vi", "--addr", f"127.0.0.1:{free_port()}"],
         cwd=tree, capture_output=True, text=True, check=False, timeout=120)
     assert result.returncode == 1
@@ -208,9 +208,9 @@ def test_unknown_edition_is_a_one_line_message(tree):
 def test_make_serve_passes_the_edition_and_the_language():
     dry = subprocess.run(["make", "-n", "serve", "EDITION=thu", "LANG=vi"], cwd=REPO,
                          capture_output=True, text=True, check=True).stdout
-    assert "scripts/serve.py --edition thu --lang vi" in dry
+    assert "-m hotro.editors.serve --edition thu --lang vi" in dry
     everything = subprocess.run(["make", "-n", "serve"], cwd=REPO, capture_output=True,
                                 text=True, check=True,
                                 env={**os.environ, "LANG": "C.UTF-8"}).stdout
     # the locale in LANG is not a language to build: both are built
-    assert re.search(r"scripts/serve\.py\s*$", everything, re.M), everything
+    assert re.search(r"-m hotro\.editors\.serve\s*$", everything, re.M), everything

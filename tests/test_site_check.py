@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_check import check_site
+from hotro.checks.site_check import check_site
 
 BASE = "https://agency.example.gov.vn/ho-tro/"
 

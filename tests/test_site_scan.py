@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO, run_build
-from messages_vi import translate_line
-from site_scan import scan_site
-from theme_scripts import FOLDER, SCRIPTS, material_script
+from hotro.checks.site_scan import scan_site
+from hotro.model.messages_vi import translate_line
+from hotro.plugin.theme_scripts import FOLDER, SCRIPTS, material_script
 
 BASE = "https://agency.example.gov.vn/ho-tro/"
 TELS = {"111", "+84981848484"}
@@ -208,8 +208,9 @@ def test_an_injected_script_stops_the_publish_and_keeps_the_last_good_site(tree)
     (tree / "inject_hook.py").write_text(INJECT_HOOK, encoding="utf-8")
     config = tree / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - scripts/hooks.py\n",
-                                   "  - scripts/hooks.py\n  - inject_hook.py\n"), encoding="utf-8")
+    config.write_text(text.replace("  - scripts/hotro/plugin/hooks.py\n",
+                                   "  - scripts/hotro/plugin/hooks.py\n  - inject_hook.py\n"),
+                      encoding="utf-8")
     result = run_build(config, site)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
@@ -226,8 +227,8 @@ def test_an_injected_script_stops_the_publish_and_keeps_the_last_good_site(tree)
 
 
 def test_the_real_site_passes_the_scan(all_editions):
-    from content import load_content
-    from site_check import html_files
+    from hotro.checks.site_check import html_files
+    from hotro.load.content import load_content
 
     content = load_content(REPO)
     tels = {c.phone.tel for c in content.published_contacts() if c.phone}
@@ -260,7 +261,7 @@ def test_our_copies_of_materials_inline_scripts_are_up_to_date(name):
 
 def test_every_scan_message_passes_the_catalogue_checks(tmp_path):
     """The checks test_messages_vi.py makes on every editor-facing message."""
-    from problems import Problem
+    from hotro.model.problems import Problem
     from test_messages_vi import check_vietnamese
 
     (tmp_path / "index.html").write_text(page("".join(body for body, _ in ATTACKS)),
@@ -272,9 +273,9 @@ def test_every_scan_message_passes_the_catalogue_checks(tmp_path):
 
 
 def test_a_finding_written_in_a_page_points_at_its_line(tree):
-    from content import load_content
-    from site_check import Finding
-    from source_map import source_problems
+    from hotro.checks.site_check import Finding
+    from hotro.checks.source_map import source_problems
+    from hotro.load.content import load_content
 
     page = tree / "docs" / "index.vi.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nBấm steal() ngay.\n", encoding="utf-8")
@@ -295,8 +296,8 @@ def test_a_finding_written_in_a_page_points_at_its_line(tree):
 def test_the_allowlist_is_what_the_real_site_writes_and_markdown_may(all_editions):
     """Every element and attribute allowed is in the real pages (four editions, both
     languages), or one Markdown writes (site_scan.MARKDOWN_ONLY): none is allowed in vain."""
-    from html_tags import tags
-    from site_scan import ELEMENTS, MARKDOWN_ONLY
+    from hotro.checks.site_scan import ELEMENTS, MARKDOWN_ONLY
+    from hotro.model.html_tags import tags
 
     seen: dict[str, set[str]] = {}
     for path in all_editions.rglob("*.html"):
@@ -310,7 +311,7 @@ def test_the_allowlist_is_what_the_real_site_writes_and_markdown_may(all_edition
 
 
 def test_pages_read_in_several_processes_give_the_same_findings(tmp_path, monkeypatch):
-    import site_scan
+    from hotro.checks import site_scan
 
     for rel, body in (("index.html", "<p onclick=x>x</p>"), ("a/index.html", "<video></video>"),
                       ("b/index.html", "<p onclick=x>x</p>")):
@@ -350,14 +351,14 @@ NOT_RUN = ["<math><mtext><table><mglyph><style><img src=x onerror=__ran=1>",
 
 @pytest.mark.parametrize("vector", RUN_IN_CHROMIUM + NOT_RUN)
 def test_the_scan_finds_every_vector(vector):
-    from site_scan import scan_page
+    from hotro.checks.site_scan import scan_page
 
     assert scan_page(page(vector), "agency.example.gov.vn", frozenset()) != []
 
 
 @pytest.mark.browser
 def test_what_runs_in_chromium_is_what_the_scan_finds(browser):
-    from site_scan import scan_page
+    from hotro.checks.site_scan import scan_page
 
     for vector in RUN_IN_CHROMIUM:
         tab = browser.new_page()

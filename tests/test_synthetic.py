@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bench_scale import (
+from conftest import run_build
+from helpers import html_lang, read, tel_links
+from hotro.load.content import load_content
+from hotro_bench.bench_scale import (
     fits,
     format_table,
     format_targets,
@@ -22,10 +25,7 @@ from bench_scale import (
     targets,
     verdict,
 )
-from conftest import run_build
-from content import load_content
-from helpers import html_lang, read, tel_links
-from synthetic import AUDIENCES, KINDS, TOPICS, make_synthetic_tree, page_title
+from hotro_bench.synthetic import AUDIENCES, KINDS, TOPICS, make_synthetic_tree, page_title
 
 SHORT_CODES = {"111", "112", "113", "114", "115"}
 

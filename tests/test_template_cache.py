@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from jinja2 import DictLoader, Environment, pass_context
 
-import template_cache
 from conftest import make_tree, run_build
-from template_cache import share_compiled_templates
+from hotro.render import template_cache
+from hotro.render.template_cache import share_compiled_templates
 from test_reproducible import digest
 
 

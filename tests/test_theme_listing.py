@@ -8,7 +8,7 @@ from jinja2 import DictLoader, Environment, FileSystemLoader
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from theme_listing import VisibleFilesLoader, list_visible_files
+from hotro.plugin.theme_listing import VisibleFilesLoader, list_visible_files
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-import status
 from conftest import REPO, make_tree, run_build, serve
-from content import load_content
 from helpers import problems_after, problems_of, read, visible_text
-from schemas import SCHEMA_DIR, validator
-from translations import (
+from hotro.editors import status
+from hotro.load.content import load_content
+from hotro.load.schemas import SCHEMA_DIR, validator
+from hotro.load.translations import (
     RECORDS_FILE,
     field_status,
     load_records,

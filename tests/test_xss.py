@@ -21,13 +21,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks import MARKUP as TEXT_FIELD_MARKUP
 from conftest import make_tree, run_build, serve
-from content import load_content
-from html_sanitize import sanitize
-from jsonld import directory_jsonld
-from link_check import EXTENSIONS
-from problems import ContentError
+from hotro.checks.checks import MARKUP as TEXT_FIELD_MARKUP
+from hotro.checks.link_check import EXTENSIONS
+from hotro.load.content import load_content
+from hotro.model.problems import ContentError
+from hotro.render.html_sanitize import sanitize
+from hotro.render.jsonld import directory_jsonld
 from xss_corpus import VECTORS, groups
 
 PAGE = "docs/danh-ba.vi.md"
@@ -175,7 +175,7 @@ def test_markup_in_an_interface_text_is_refused(tree):
 
 def test_interface_texts_are_escaped_by_the_data_templates(tree):
     """The second line for ui.yml: the templates escape what the check would refuse."""
-    from render import quick_exit
+    from hotro.render.render import quick_exit
 
     content = load_content(tree)
     content.ui["quick_exit.label"] = {"vi": "</a><script>alert(1)</script>", "en": "x"}
@@ -263,7 +263,7 @@ def test_markup_in_a_page_description_is_refused(tree):
 
 
 def test_the_real_pages_pass_the_allowlist():
-    from markup_check import markup_problems
+    from hotro.checks.markup_check import markup_problems
 
     content = load_content(Path(__file__).resolve().parent.parent)
     assert [str(p) for page in content.pages.values() for p in markup_problems(page)] == []
@@ -454,21 +454,21 @@ def test_the_corpus_in_every_other_entry_point_is_inert_in_chromium(browser, tmp
                                      "java\tscript:alert(1)", "data:text/html,x", "vbscript:x",
                                      "//evil.example/", ""])
 def test_the_quick_exit_leaves_for_a_web_address_only(tree, address):
-    from render import quick_exit
+    from hotro.render.render import quick_exit
 
     html = quick_exit(load_content(tree), "vi", address, None)
     assert 'href="about:blank"' in html and "alert" not in html
 
 
 def test_the_quick_exit_keeps_an_https_address(tree):
-    from render import quick_exit
+    from hotro.render.render import quick_exit
 
     html = quick_exit(load_content(tree), "vi", "https://www.google.com.vn/?q=a&b", None)
     assert 'href="https://www.google.com.vn/?q=a&amp;b"' in html
 
 
 def test_edition_colours_reach_css_only_as_hex():
-    from edition_style import embed_css, site_css
+    from hotro.outputs.edition_style import embed_css, site_css
 
     bad = {"primary": "#fff}body{background:url(https://t.example/p.png)}", "accent": "red;x"}
     assert "url(" not in site_css(bad) + embed_css(bad)

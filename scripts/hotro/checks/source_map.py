@@ -1,0 +1,82 @@
+"""Point a problem found in the built HTML back at the Markdown line an editor wrote."""
+
+from __future__ import annotations
+
+import re
+
+from hotro.checks.site_check import Finding
+from hotro.load.content import Content
+from hotro.load.markdown_source import DEFAULT_LANG, LANGS, PageSource
+from hotro.model.problems import Problem
+from hotro.render.render import page_url
+
+EXPECTED_LINK = "a link to a page of this site that exists, e.g. ../duong-day-nong/index.md"
+MKDOCS_LINK = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:a|an (?P<kind>[\w ]+?)) link "
+                         r"'(?P<link>[^']+)', (?:but (?P<why>.+?)|it was left as is)\.?$")
+
+
+def source_problems(findings: list[Finding], content: Content) -> list[Problem | str]:
+    """Findings as editor-facing Problems where the page is known, else as they are."""
+    by_output = _pages_by_output(content)
+    out: list[Problem | str] = []
+    for finding in findings:
+        page = by_output.get(finding.page)
+        if page is None:
+            out.append(str(finding))  # theme pages such as 404.html
+            continue
+        if finding.expected and not _written_in(page, finding.url):
+            out.append(str(finding))  # the scan's: from a template or data, not this page
+            continue
+        out.append(Problem(page.shown_as, line_of(page, finding.url), "", finding.problem,
+                           finding.expected or EXPECTED_LINK))
+    return out
+
+
+def _pages_by_output(content: Content) -> dict[str, PageSource]:
+    """'en/chinh-sach/index.html' -> its Markdown file (the Vietnamese one when untranslated)."""
+    found = {}
+    for page in content.pages.values():
+        prefix = "" if page.lang == DEFAULT_LANG else f"{page.lang}/"
+        found[f"{prefix}{page_url(page.src)}index.html"] = page
+    for page in content.pages.values():
+        for lang in LANGS if page.lang == DEFAULT_LANG else ():
+            if lang != DEFAULT_LANG:
+                found.setdefault(f"{lang}/{page_url(page.src)}index.html", page)
+    return found
+
+
+def _written_in(page: PageSource, text: str) -> bool:
+    """Whether `text` (found in the built page) is written in the page's Markdown; too short a
+    text (`x`) would be found anywhere."""
+    return len(text) >= 6 and text in page.body
+
+
+def line_of(page: PageSource, url: str) -> int:
+    """The first body line mentioning the link (as written, its anchor, or its last part)."""
+    path, _, fragment = url.partition("#")
+    candidates = [url, f"#{fragment}" if fragment else "", path.rstrip("/").rsplit("/", 1)[-1]]
+    lines = page.body.split("\n")
+    for needle in filter(None, candidates):
+        for offset, line in enumerate(lines):
+            if needle in line:
+                return page.body_line + offset
+    return page.body_line
+
+
+def mkdocs_problems(log_lines: list[str], content: Content) -> list[Problem | str]:
+    """MkDocs' warnings and errors, with its link warnings turned into file:line messages."""
+    pages = {page.src: page for page in content.pages.values()}
+    out: list[Problem | str] = []
+    for line in log_lines:
+        level, _, message = line.partition(" -  ")
+        if level.strip() not in ("WARNING", "ERROR"):
+            continue
+        match = MKDOCS_LINK.search(message)
+        page = pages.get(match["file"]) if match else None
+        if page is None:
+            out.append(message.strip() or line)
+            continue
+        why = match["why"] or f"this {match['kind']} link does not lead to a page of this site"
+        out.append(Problem(page.shown_as, line_of(page, match["link"]), "",
+                           f"link {match['link']!r}: {why}", EXPECTED_LINK))
+    return out

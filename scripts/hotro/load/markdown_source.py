@@ -1,0 +1,117 @@
+"""Markdown pages in docs/: front matter, data markers and unsafe HTML, with line numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hotro.load.yaml_source import MAX_PAGE_BYTES, YamlDoc, parse_yaml, read_text
+from hotro.model.problems import ContentError, Problem
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+MARKER = re.compile(r"<!--\s*data:([a-z0-9-]+)((?:\s+[a-z_]+=\S+?)*)\s*-->")
+# Raw HTML an editor may not write: it could run code or load things from other hosts.
+UNSAFE_HTML = [
+    (re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|base|form)\b", re.I),
+     "raw <{0}> is not allowed in a page"),
+    # [^<>], not [^>]: a failed try stops at the next "<", so a line of "<a o" is linear
+    (re.compile(r"<[^<>]*\son[a-z]+\s*=", re.I), "an HTML event handler (on...=) is not allowed"),
+    (re.compile(r"\b(javascript|vbscript)\s*:", re.I), "a {0}: link is not allowed"),
+    (re.compile(r"\b(data):[a-z]+/", re.I), "a {0}: address is not allowed"),
+]
+SAFE_HINT = "plain Markdown: text, lists, tables, links to pages or https:// addresses"
+
+
+@dataclass
+class Marker:
+    name: str
+    args: dict[str, str]
+    line: int
+    text: str
+
+
+@dataclass
+class PageSource:
+    src: str            # path under docs/, e.g. "chinh-sach/luat-53-2024-qh15.vi.md"
+    slug: str           # the pair's shared name, e.g. "chinh-sach/luat-53-2024-qh15"
+    lang: str
+    meta: dict
+    front: YamlDoc
+    body: str
+    body_line: int      # line number of the first body line
+    markers: list[Marker] = field(default_factory=list)
+
+    @property
+    def shown_as(self) -> str:
+        return f"docs/{self.src}"
+
+    @property
+    def title(self) -> str:
+        """The front-matter title, else the first-level heading, else the file name."""
+        if self.meta.get("title"):
+            return self.meta["title"]
+        for line in self.body.split("\n"):
+            if line.startswith("# "):
+                return line[2:].strip()
+        return self.slug.rsplit("/", 1)[-1]
+
+
+def split_name(rel: str) -> tuple[str, str] | None:
+    """('chinh-sach/x', 'vi') for 'chinh-sach/x.vi.md'; None when the name has no language."""
+    stem = rel[: -len(".md")]
+    slug, _, lang = stem.rpartition(".")
+    return (slug, lang) if slug and lang in LANGS else None
+
+
+def read_page(docs: Path, path: Path) -> PageSource:
+    rel = path.relative_to(docs).as_posix()
+    shown = f"docs/{rel}"
+    parts = split_name(rel)
+    if parts is None:
+        raise ContentError([Problem(shown, 0, "", "the file name has no language",
+                                    "<name>.vi.md for Vietnamese and <name>.en.md for English")])
+    text = read_text(path, shown, MAX_PAGE_BYTES)
+    front, body, body_line = _split_front_matter(text, shown)
+    page = PageSource(rel, parts[0], parts[1], front.data or {}, front, body, body_line)
+    if not isinstance(page.meta, dict):
+        raise ContentError([Problem(shown, 2, "front matter", "this is not a group of fields",
+                                    "lines of the form key: value between the --- lines")])
+    page.markers = _find_markers(body, body_line)
+    return page
+
+
+def _split_front_matter(text: str, shown: str) -> tuple[YamlDoc, str, int]:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise ContentError([Problem(shown, 1, "front matter", "the page has no front matter",
+                                    "a first line ---, then description, reviewed, review_by "
+                                    "and sources, then a line ---")])
+    for i in range(1, len(lines)):
+        if lines[i].strip() == "---":
+            front = parse_yaml("\n".join(lines[1:i]), shown, line_offset=1)
+            return front, "\n".join(lines[i + 1:]), i + 2
+    raise ContentError([Problem(shown, 1, "front matter", "the front matter is never closed",
+                                "a line --- after the last front-matter field")])
+
+
+def _find_markers(body: str, first_line: int) -> list[Marker]:
+    found = []
+    for match in MARKER.finditer(body):
+        line = first_line + body.count("\n", 0, match.start())
+        args = dict(arg.split("=", 1) for arg in match.group(2).split())
+        found.append(Marker(match.group(1), args, line, match.group(0)))
+    return found
+
+
+def unsafe_html(page: PageSource) -> list[Problem]:
+    problems = []
+    for offset, line in enumerate(page.body.split("\n")):
+        for pattern, message in UNSAFE_HTML:
+            match = pattern.search(line)
+            if match:
+                what = match.group(1).lower() if match.groups() else ""
+                problems.append(Problem(page.shown_as, page.body_line + offset, "",
+                                        message.format(what), SAFE_HINT))
+    return problems

@@ -1,0 +1,254 @@
+"""Translation status: is each English text made from the Vietnamese as it is today?
+
+An English page records the Vietnamese it was translated from in its front matter
+(`translated_from`); the English of each {vi, en} text in content/ is recorded in
+content/translations.yml. Both hold text_hash() of the Vietnamese. The functions here are pure
+except record(), which writes those records (`make translated`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from hotro.load.markdown_source import DEFAULT_LANG, PageSource
+from hotro.load.yaml_source import load_yaml_file
+
+if TYPE_CHECKING:  # content imports this module (through checks): no import cycle at run time
+    from hotro.load.content import Content
+
+HASH_LENGTH = 12
+RECORDS_FILE = "content/translations.yml"
+RECORDS_HEADER = (
+    "# yaml-language-server: $schema=schemas/translations.schema.json\n"
+    "# For each English text in content/, a fingerprint of the Vietnamese it was translated\n"
+    "# from. Written by `make translated`; `make status` lists the texts changed since.\n")
+MISSING, STALE, UP_TO_DATE = "missing", "stale", "up to date"
+STATES = (UP_TO_DATE, STALE, MISSING)
+
+
+@dataclass(frozen=True)
+class Status:
+    kind: str           # "page" or "field"
+    key: str            # a page's slug, or a field key such as contacts.yml#hotline-111/name
+    file: str
+    line: int
+    state: str          # MISSING, STALE or UP_TO_DATE
+    expected: str = ""  # what the editor should do, for the report
+
+
+@dataclass(frozen=True)
+class TextField:
+    key: str
+    file: str
+    line: int
+    text: dict
+
+
+def text_hash(text: str) -> str:
+    """A short fingerprint of a text; line endings and trailing spaces do not change it."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    normal = "\n".join(line.rstrip() for line in lines).strip("\n")
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+# Pages
+
+
+def page_status(content: Content) -> list[Status]:
+    """One status per Vietnamese page: its English page is missing, stale or up to date."""
+    return [_page_state(page, content.pages.get((slug, "en")))
+            for (slug, lang), page in sorted(content.pages.items()) if lang == DEFAULT_LANG]
+
+
+def _page_state(original: PageSource, english: PageSource | None) -> Status:
+    if english is None:
+        return Status("page", original.slug, original.shown_as, 1, MISSING,
+                      f"an English page docs/{original.slug}.en.md translated from this one")
+    recorded = english.meta.get("translated_from")
+    line = english.front.line_of(("translated_from",)) if recorded else 1
+    if recorded == text_hash(original.body):
+        return Status("page", english.slug, english.shown_as, line, UP_TO_DATE)
+    if recorded is None:
+        expected = f"the English checked against {original.shown_as}, then make translated"
+    else:
+        expected = (f"the English brought in line with the changed {original.shown_as}, "
+                    "then make translated")
+    return Status("page", english.slug, english.shown_as, line, STALE, expected)
+
+
+def stale_original(content: Content, page: PageSource) -> PageSource | None:
+    """For an English page translated from an older Vietnamese text: that Vietnamese page.
+
+    A page with no translated_from is not flagged to readers (its status is unknown, and
+    `make status` reports it); only a recorded, different fingerprint is.
+    """
+    recorded = page.meta.get("translated_from")
+    original = content.pages.get((page.slug, DEFAULT_LANG))
+    if page.lang == DEFAULT_LANG or not recorded or original is None:
+        return None
+    return original if recorded != text_hash(original.body) else None
+
+
+# Fields: {vi, en} texts in content/
+
+
+def text_fields(content: Content) -> list[TextField]:
+    """Every {vi, en} text in content/, keyed `<file under content/>#<record>/<field>`."""
+    found: list[TextField] = []
+    records = [*content.contacts.values(), *content.agencies.values(),
+               *content.sources.values(), *content.process.values()]
+    for record in records:
+        prefix = f"{_under_content(record.file)}#{record.id}/"
+        for path, text in _texts(record.data):
+            line = record.doc.line_of((record.index, *path)) if record.doc else record.line
+            found.append(TextField(prefix + _key_path(path), record.file, line, text))
+    for edition in content.editions.values():
+        for path, text in _texts(edition.data):
+            found.append(TextField(f"{_under_content(edition.file)}#{_key_path(path)}",
+                                   edition.file, edition.doc.line_of(path), text))
+    lines = _ui_lines(content.root)
+    found += [TextField(f"ui.yml#{key}", "content/ui.yml", lines.get(key, 0), text)
+              for key, text in content.ui.items() if _is_text(text)]
+    return found
+
+
+def _texts(data: dict) -> list[tuple[tuple, dict]]:
+    """(path, text) for each field that is a text, or a list of texts (agencies' former names)."""
+    found = []
+    for key, value in data.items():
+        if _is_text(value):
+            found.append(((key,), value))
+        elif isinstance(value, list):
+            found += [((key, i), item) for i, item in enumerate(value) if _is_text(item)]
+    return found
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, dict) and "vi" in value and set(value) <= {"vi", "en"}
+
+
+def _key_path(path: tuple) -> str:
+    # list items are counted from 1 in keys, as editors count them
+    return "/".join(str(p + 1) if isinstance(p, int) else p for p in path)
+
+
+def _under_content(file: str) -> str:
+    return file.removeprefix("content/")
+
+
+def _ui_lines(root: Path) -> dict[str, int]:
+    """The line of each ui.yml entry: the loader keeps the texts, not where they are."""
+    path = root / "content" / "ui.yml"
+    if not path.is_file():
+        return {}
+    doc = load_yaml_file(path, "content/ui.yml")
+    return {key: doc.line_of((key,)) for key in doc.data or {}}
+
+
+def field_status(content: Content, records: dict[str, str]) -> list[Status]:
+    """One status per {vi, en} text, against the fingerprints in content/translations.yml."""
+    return [_field_state(field, records.get(field.key)) for field in text_fields(content)]
+
+
+def _field_state(field: TextField, recorded: str | None) -> Status:
+    if not field.text.get("en"):
+        return Status("field", field.key, field.file, field.line, MISSING,
+                      "an English text (en) beside the Vietnamese (vi)")
+    if recorded == text_hash(field.text["vi"]):
+        return Status("field", field.key, field.file, field.line, UP_TO_DATE)
+    doing = "checked against the" if recorded is None else "brought in line with the changed"
+    return Status("field", field.key, field.file, field.line, STALE,
+                  f"the English (en) {doing} Vietnamese (vi), then make translated")
+
+
+def load_records(root: Path) -> dict[str, str]:
+    """content/translations.yml as {field key: fingerprint}; the loader has validated it."""
+    path = root / RECORDS_FILE
+    data = load_yaml_file(path, RECORDS_FILE).data if path.is_file() else None
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+# Recording: `make translated`
+
+
+def record(root: Path, only: Collection[str] = ()) -> list[str]:
+    """Record every English text as translated from today's Vietnamese; the files changed.
+
+    `only` limits it to some keys or files (as `make status` shows them), so an editor who
+    updated one translation does not mark the others as done.
+    """
+    from hotro.load.content import load_content
+
+    content = load_content(root)
+    wanted = set(only)
+    changed = [page.shown_as for page in _pages_to_record(content, wanted)
+               if _record_page(root, page, text_hash(content.pages[(page.slug, "vi")].body))]
+    if _record_fields(root, content, wanted):
+        changed.append(RECORDS_FILE)
+    return changed
+
+
+def _chosen(wanted: set[str], key: str, file: str) -> bool:
+    return not wanted or key in wanted or file in wanted
+
+
+def _pages_to_record(content: Content, wanted: set[str]) -> list[PageSource]:
+    return [page for (slug, lang), page in sorted(content.pages.items())
+            if lang != DEFAULT_LANG and (slug, DEFAULT_LANG) in content.pages
+            and _chosen(wanted, slug, page.shown_as)]
+
+
+def _record_page(root: Path, page: PageSource, fingerprint: str) -> bool:
+    path = root / page.shown_as
+    text = path.read_bytes().decode("utf-8")
+    new = set_translated_from(text, fingerprint)
+    if new != text:
+        path.write_bytes(new.encode("utf-8"))
+    return new != text
+
+
+FIELD_LINE = re.compile(r"^translated_from:[^\r\n]*", re.M)
+
+
+def set_translated_from(text: str, fingerprint: str) -> str:
+    """The page with `translated_from` set in its front matter; every other byte unchanged."""
+    lines = text.splitlines(keepends=True)
+    closing = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    end = sum(len(line) for line in lines[:closing])
+    head = text[:end]
+    value = f"translated_from: {_scalar(fingerprint)}"
+    match = FIELD_LINE.search(head, len(lines[0]))
+    if match:
+        return text[: match.start()] + value + text[match.end():]
+    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    return head + value + newline + text[end:]
+
+
+def _scalar(fingerprint: str) -> str:
+    """Quoted only when YAML would read it as something else (all digits is a number)."""
+    return fingerprint if yaml.safe_load(fingerprint) == fingerprint else f'"{fingerprint}"'
+
+
+def _record_fields(root: Path, content: Content, wanted: set[str]) -> bool:
+    old = load_records(root)
+    new = {}
+    for field in text_fields(content):
+        if field.text.get("en") and _chosen(wanted, field.key, field.file):
+            new[field.key] = text_hash(field.text["vi"])
+        elif field.key in old:
+            new[field.key] = old[field.key]
+    text = RECORDS_HEADER + "".join(f"{key}: {_scalar(value)}\n"
+                                    for key, value in sorted(new.items()))
+    path = root / RECORDS_FILE
+    old_text = path.read_bytes().decode("utf-8") if path.is_file() else RECORDS_HEADER
+    if old_text == text:
+        return False
+    path.write_bytes(text.encode("utf-8"))
+    return True
