@@ -65,5 +65,6 @@ def test_make_targets_used_by_ci_exist(target):
     dry = subprocess.run(["make", "-n", target], cwd=REPO, capture_output=True, text=True,
                          check=False)
     assert dry.returncode == 0, dry.stderr
-    script = {"check": "-m hotro.editors.check_content", "site": "-m hotro.build.build_site"}[target]
+    script = {"check": "-m hotro.editors.check_content",
+              "site": "-m hotro.build.build_site"}[target]
     assert script in dry.stdout

@@ -26,7 +26,7 @@ def _stop_with_the_build() -> None:
     ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
     if str(os.getppid()) != parent:  # the build ended before the line above
         sys.exit(1)
-    from hotro.build.publish import pause
+    from hotro.model.processes import pause
 
     pause("mkdocs")  # tests only (SITE_BUILD_PAUSE_AT)
 

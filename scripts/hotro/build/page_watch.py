@@ -12,8 +12,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
-from hotro.build.publish import die_with_parent
 from hotro.checks.site_check import Early, digest, html_files, parse_html
+from hotro.model.processes import die_with_parent
 
 INTERVAL_S = 0.5
 

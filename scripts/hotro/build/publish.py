@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
-import multiprocessing
 import os
 import re
 import shutil
@@ -46,9 +45,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-PAUSE_ENV = "SITE_BUILD_PAUSE_AT"
+from hotro.model.processes import PR_SET_PDEATHSIG, pause
+
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _state = {"stopping": False, "published": False}
 
 
@@ -260,17 +259,6 @@ def stop_with_parent() -> None:
         raise Stopped(signal.SIGTERM)
 
 
-def die_with_parent() -> None:
-    """For the build's helper processes (page reader, link checkers): SIGTERM when the build
-    dies, even by SIGKILL, instead of waiting forever for work that never comes."""
-    if not sys.platform.startswith("linux"):
-        return
-    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    parent = multiprocessing.parent_process()
-    if parent is not None and parent.pid != os.getppid():  # it died before the line above
-        os._exit(1)
-
-
 def stop_on_signals() -> None:
     """SIGTERM, SIGINT and SIGHUP end the helper processes and raise Stopped (once)."""
     for signum in STOP_SIGNALS:
@@ -301,13 +289,3 @@ def _end_children() -> None:
                 os.kill(int(stat.parent.name), signal.SIGTERM)
         except (OSError, ValueError, IndexError):
             continue
-
-
-def pause(step: str) -> None:
-    """Tests only: wait at `step` while the file named by SITE_BUILD_PAUSE_AT exists."""
-    wanted, _, flag = os.environ.get(PAUSE_ENV, "").partition(":")
-    if wanted != step or not flag:
-        return
-    Path(flag).write_text(str(os.getpid()), encoding="utf-8")
-    while Path(flag).exists():
-        time.sleep(0.02)

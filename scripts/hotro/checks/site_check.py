@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from hotro.build.publish import die_with_parent
 from hotro.model.html_tags import ATTRIBUTES, attributes
+from hotro.model.processes import die_with_parent
 
 # Attributes that make the browser fetch something (as opposed to a link a person follows).
 FETCHING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),

@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import cache
 
 from hotro.model import paths
+from hotro.model.messages import Message
 from hotro.model.problems import Problem
 
 SCHEMA_DIR = paths.SCHEMAS
@@ -813,7 +814,9 @@ def translate(problem: Problem, lang: str = "vi", *, strict: bool = True) -> Pro
                    expected=_part(problem.expected, EXPECTED, strict))
 
 
-def _part(text: str, catalogue: Catalogue, strict: bool) -> str:
+def _part(text: str | Message, catalogue: Catalogue, strict: bool) -> str:
+    if isinstance(text, Message):  # already in the catalogue (content/messages.yml)
+        return text.text("vi")
     if not text:
         return text
     try:

@@ -1,41 +1,78 @@
 """Content problems: what an editor sees when a file is wrong.
 
 Every problem reads `file:line: record/field: problem (expected …)`, so an editor who is not a
-programmer can find the place and knows what to write instead. `text("vi")` and `report("vi")`
-give the same lines in Vietnamese (scripts/messages_vi.py); str() and report() stay English.
+programmer can find the place and knows what to write instead. The problem and what is expected
+are Messages of the catalogue (hotro.model.messages), shown in Vietnamese or English when the
+problem is printed; str() is English. Problems cross process boundaries as JSON.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import total_ordering
+from typing import Any
+
+from hotro.model.messages import Message, msg
 
 EXPECTED_WORD = {"en": "expected", "vi": "cần"}
 
+Part = Message | str
 
-@dataclass(frozen=True, order=True)
+
+@total_ordering
+@dataclass(frozen=True, eq=True)
 class Problem:
     file: str
     line: int
     where: str
-    problem: str
-    expected: str = ""
+    problem: Part
+    expected: Part = ""
 
     def __str__(self) -> str:
-        return self._format("expected")
+        return self.text("en")
+
+    def _key(self) -> tuple:
+        return (self.file, self.line, self.where, str(self.problem), str(self.expected))
+
+    def __lt__(self, other: Problem) -> bool:
+        return self._key() < other._key()
 
     def text(self, lang: str = "en") -> str:
         """The line an editor reads, in English ("en") or Vietnamese ("vi")."""
-        if lang == "en":
-            return str(self)
-        from hotro.model.messages_vi import translate  # the catalogue only when it is asked for
-
-        return translate(self, lang, strict=False)._format(EXPECTED_WORD[lang])
-
-    def _format(self, expected_word: str) -> str:
         place = f"{self.file}:{self.line}" if self.line else self.file
         where = f" {self.where}:" if self.where else ""
-        expected = f" ({expected_word} {self.expected})" if self.expected else ""
-        return f"{place}:{where} {self.problem}{expected}"
+        problem = _part(self.problem, lang, "problem")
+        expected = _part(self.expected, lang, "expected")
+        expected = f" ({EXPECTED_WORD[lang]} {expected})" if expected else ""
+        return f"{place}:{where} {problem}{expected}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "where": self.where,
+                "problem": _part_json(self.problem), "expected": _part_json(self.expected)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Problem:
+        return cls(data["file"], data["line"], data["where"], _part_from_json(data["problem"]),
+                   _part_from_json(data["expected"]))
+
+
+def _part(part: Part, lang: str, kind: str) -> str:
+    if isinstance(part, Message):
+        return part.text(lang)
+    if not part or lang == "en":
+        return part
+    from hotro.model import messages_vi  # transitional: texts not yet in the catalogue
+
+    catalogue = messages_vi.PROBLEMS if kind == "problem" else messages_vi.EXPECTED
+    return messages_vi._part(part, catalogue, strict=False)
+
+
+def _part_json(part: Part) -> Any:
+    return part.to_json() if isinstance(part, Message) else part
+
+
+def _part_from_json(data: Any) -> Part:
+    return Message.from_json(data) if isinstance(data, dict) else data
 
 
 class ContentError(Exception):
@@ -48,11 +85,10 @@ class ContentError(Exception):
     def report(self, lang: str = "en") -> str:
         """One line per problem, then a summary line, in English ("en") or Vietnamese ("vi")."""
         lines = [p.text(lang) for p in self.problems]
-        count = len(self.problems)
-        summary = f"{count} problem{'s' if count != 1 else ''} found; nothing was built."
-        if lang != "en":
-            from hotro.model.messages_vi import translate_line
-
-            summary = translate_line(summary, lang)
-        lines.append(summary)
+        lines.append(summary(len(self.problems)).text(lang))
         return "\n".join(lines)
+
+
+def summary(count: int) -> Message:
+    """The line after a list of problems: how many, and that nothing was built."""
+    return msg("problems.summary", count=count)

@@ -1,0 +1,1 @@
+"""Serving a built edition: the nginx server block and a loopback nginx for tests."""

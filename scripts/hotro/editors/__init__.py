@@ -1,0 +1,1 @@
+"""The editors' commands: check, status, translated, new, serve and the web editor."""

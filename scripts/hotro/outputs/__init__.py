@@ -1,0 +1,1 @@
+"""What an edition gets besides its pages: colours, embeddable blocks, open data, feeds."""
