@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.model.problems import ContentError
 
 

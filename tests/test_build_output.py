@@ -11,7 +11,7 @@ import pytest
 from conftest import REAL_SITE_URL, REPO
 from helpers import html_lang, read, tel_links, visible_text
 from hotro.checks.site_check import FETCHING, check_site, html_files, parse_html
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.render.render import page_url
 
 CONTENT = load_content(REPO)

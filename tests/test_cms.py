@@ -18,9 +18,9 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import REPO
+from hotro.checks.validated import load_content
 from hotro.editors import cms, cms_config
 from hotro.editors.cms_config import Schema, decap_field
-from hotro.load.content import load_content
 
 BACKEND = "http://127.0.0.1:8081/api/v1"
 NEW_ENGLISH = "Call an ambulance when someone is badly hurt, seriously ill or unconscious."

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_build
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.load.quick_exit_check import quick_exit_problems
 from hotro.model.problems import ContentError
 from hotro.outputs.csv_cells import safe_cell

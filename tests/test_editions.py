@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO, run_build
 from helpers import problems_after, problems_of
 from hotro.checks.edition_checks import contrast
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.load.editions import edition_config, load_base, view
 
 ED = "content/editions/thu.yml"

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import JOINT, REPO
 from hotro.checks.site_check import check_site, html_files, parse_html
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.outputs.open_data import directory
 
 EDITIONS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))

@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from conftest import REPO
-from hotro.load import content as loader
+from hotro.checks import validated as loader
+from hotro.load import content as reader
 from hotro.load.schemas import validate
 from hotro.load.yaml_source import load_yaml_file
 
@@ -28,6 +29,7 @@ SCHEMA_FOR = {
     "content/ui.yml": "ui",
     "content/process.yml": "process",
     "content/translations.yml": "translations",
+    "content/messages.yml": "messages",
 }
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 YAML_FILES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "content").rglob("*.yml"))
@@ -69,7 +71,7 @@ def test_named_schema_is_the_one_the_loader_uses(monkeypatch):
         used.setdefault(doc.file, set()).add(name)
         return validate(doc, name, *args, **kwargs)
 
-    monkeypatch.setattr(loader, "_validate", recording)
+    monkeypatch.setattr(reader, "validate", recording)
     loader.load_content(REPO)
     data_files = {file: names for file, names in used.items() if file.startswith("content/")}
     for file, names in data_files.items():

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from conftest import JOINT, REPO
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.load.editions import edition_config, load_base, write_config
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')

@@ -11,9 +11,9 @@ from datetime import date
 
 from conftest import REPO
 from hotro.checks.freshness import DEFAULT_RECHECK_DAYS, overdue, recheck_due
+from hotro.checks.validated import load_content
 from hotro.editors import check_content, status
-from hotro.load.content import load_content
-from hotro.load.translations import record
+from hotro.editors.translated import record
 
 CONTACT = ("content/contacts.yml:13: duong-day-thu/verified_on: last checked on 2026-01-15, so "
            "a check was due by 2026-07-14 (every 180 days) (expected the details checked "

@@ -10,7 +10,7 @@ from conftest import REPO
 from helpers import read, visible_text
 from hotro.checks.number_check import known_numbers, unknown_numbers
 from hotro.checks.site_check import html_files
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.render.render import page_url
 
 CONTENT = load_content(REPO)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.render.jsonld import directory_jsonld
 
 REPO = Path(__file__).resolve().parent.parent

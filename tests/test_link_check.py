@@ -8,7 +8,7 @@ import sys
 
 from conftest import REPO
 from hotro.checks.link_check import check_links
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 
 EXPECTED = ("(expected a link to a page of this site that exists, e.g. "
             "../duong-day-nong/index.md)")

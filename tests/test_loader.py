@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import problems_after, problems_of
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.model.problems import ContentError
 
 

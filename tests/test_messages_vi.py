@@ -23,9 +23,9 @@ from hotro.checks import freshness
 from hotro.checks.link_check import check_links
 from hotro.checks.site_check import check_site
 from hotro.checks.source_map import EXPECTED_LINK
+from hotro.checks.validated import load_content
 from hotro.editors import status
 from hotro.load import schemas, translations
-from hotro.load.content import load_content
 from hotro.load.yaml_source import parse_yaml
 from hotro.model.messages_vi import (
     CONVERT,
@@ -86,7 +86,8 @@ def check_vietnamese(problems: list[Problem]) -> None:
         assert (vi.file, vi.line, vi.where) == (problem.file, problem.line, problem.where)
         prefix = str(Problem(problem.file, problem.line, problem.where, ""))
         assert line.startswith(prefix), line
-        assert line == vi._format("cần")
+        expected = f" (cần {vi.expected})" if vi.expected else ""
+        assert line == f"{prefix}{vi.problem}{expected}"
         assert (" (cần " in line) == bool(problem.expected), line
         left = english_left(f"{vi.problem} {vi.expected}")
         assert left == [], f"English words {left} in: {line}"

@@ -19,8 +19,8 @@ import yaml
 
 from conftest import REPO, run_build
 from helpers import problems_of, read, visible_text
+from hotro.checks.validated import load_content
 from hotro.editors.new_content import add_months, nav_pastes, page_text, schema
-from hotro.load.content import load_content
 
 SCRIPT = "hotro.editors.new_content"
 TODAY = "2026-11-29"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from conftest import REPO, run_build, serve
 from hotro.checks.number_check import find_numbers, known_numbers
 from hotro.checks.number_scan import text_problems
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.model.number_text import canonical, read
 from hotro.model.phones import parse_phone
 from hotro.model.protected_spans import protected_spans

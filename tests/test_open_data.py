@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from conftest import REPO
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.outputs.open_data import (
     CSV_COLUMNS,
     DATA_VERSION,

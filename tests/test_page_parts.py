@@ -8,7 +8,7 @@ import markdown
 import pytest
 
 from hotro.checks.link_check import EXTENSIONS
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.load.editions import view
 from hotro.render.render import render_page_parts
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE, REPO
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.load.markdown_source import unsafe_html
 from hotro.load.yaml_source import parse_yaml
 from hotro.model.number_text import read

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_build
+from hotro.checks.validated import load_content
 from hotro.editors import check_content
 from hotro.load import markdown_source, yaml_limits, yaml_source
-from hotro.load.content import load_content
 from hotro.model.problems import ContentError, Problem
 from hotro.outputs import embeds
 from hotro.plugin import edition_links, i18n_fixes

@@ -228,7 +228,7 @@ def test_an_injected_script_stops_the_publish_and_keeps_the_last_good_site(tree)
 
 def test_the_real_site_passes_the_scan(all_editions):
     from hotro.checks.site_check import html_files
-    from hotro.load.content import load_content
+    from hotro.checks.validated import load_content
 
     content = load_content(REPO)
     tels = {c.phone.tel for c in content.published_contacts() if c.phone}
@@ -275,7 +275,7 @@ def test_every_scan_message_passes_the_catalogue_checks(tmp_path):
 def test_a_finding_written_in_a_page_points_at_its_line(tree):
     from hotro.checks.site_check import Finding
     from hotro.checks.source_map import source_problems
-    from hotro.load.content import load_content
+    from hotro.checks.validated import load_content
 
     page = tree / "docs" / "index.vi.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nBấm steal() ngay.\n", encoding="utf-8")

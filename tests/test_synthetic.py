@@ -11,7 +11,7 @@ import pytest
 
 from conftest import run_build
 from helpers import html_lang, read, tel_links
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro_bench.bench_scale import (
     fits,
     format_table,

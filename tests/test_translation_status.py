@@ -14,16 +14,15 @@ import pytest
 
 from conftest import REPO, make_tree, run_build, serve
 from helpers import problems_after, problems_of, read, visible_text
+from hotro.checks.validated import load_content
 from hotro.editors import status
-from hotro.load.content import load_content
+from hotro.editors.translated import record, set_translated_from
 from hotro.load.schemas import SCHEMA_DIR, validator
 from hotro.load.translations import (
     RECORDS_FILE,
     field_status,
     load_records,
     page_status,
-    record,
-    set_translated_from,
     text_fields,
     text_hash,
 )

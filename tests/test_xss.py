@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from conftest import make_tree, run_build, serve
 from hotro.checks.checks import MARKUP as TEXT_FIELD_MARKUP
 from hotro.checks.link_check import EXTENSIONS
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.model.problems import ContentError
 from hotro.render.html_sanitize import sanitize
 from hotro.render.jsonld import directory_jsonld

@@ -14,9 +14,9 @@ import markdown
 
 from hotro.checks.link_check import EXTENSIONS
 from hotro.checks.markup_check import markup_problems
-from hotro.load.content import load_content
-from hotro.load.markdown_source import PageSource
+from hotro.checks.validated import load_content
 from hotro.model import paths
+from hotro.model.pages import PageSource
 from hotro.render.html_sanitize import sanitize
 
 ROOT = paths.ROOT

@@ -29,7 +29,7 @@ from pathlib import Path
 import markdown
 
 from hotro.build.publish import remove_site
-from hotro.load.content import hand_over, load_content
+from hotro.checks.validated import hand_over, load_content
 from hotro.load.editions import edition_config, load_base, write_config
 from hotro.model import paths
 from hotro_bench.synthetic import make_synthetic_tree

@@ -34,7 +34,7 @@ from hotro.checks.link_check import check_links
 from hotro.checks.site_check import check_site
 from hotro.checks.site_scan import scan_findings
 from hotro.checks.source_map import mkdocs_problems, source_problems
-from hotro.load.content import Content, hand_over, load_content
+from hotro.checks.validated import hand_over, load_content
 from hotro.load.editions import (
     config_problems,
     edition_config,
@@ -42,9 +42,10 @@ from hotro.load.editions import (
     unknown_edition,
     write_config,
 )
-from hotro.load.markdown_source import DEFAULT_LANG, LANGS
 from hotro.model.messages_vi import translate_line
+from hotro.model.pages import DEFAULT_LANG, LANGS
 from hotro.model.problems import ContentError
+from hotro.model.records import Content
 
 MKDOCS = "hotro.build.mkdocs_run"  # `python -m mkdocs`, faster start
 

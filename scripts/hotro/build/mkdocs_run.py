@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import sys
 
+from hotro.model.processes import pause
+
 
 def _stop_with_the_build() -> None:
     """Die with the build that started this process (SIGTERM when its thread ends)."""
@@ -26,8 +28,6 @@ def _stop_with_the_build() -> None:
     ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
     if str(os.getppid()) != parent:  # the build ended before the line above
         sys.exit(1)
-    from hotro.model.processes import pause
-
     pause("mkdocs")  # tests only (SITE_BUILD_PAUSE_AT)
 
 

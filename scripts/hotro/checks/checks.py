@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from hotro.checks import edition_checks, markup_check, number_scan, translation_checks
-from hotro.load.markdown_source import DEFAULT_LANG, PageSource, unsafe_html
+from hotro.load.markdown_source import unsafe_html
+from hotro.model.pages import DEFAULT_LANG, PageSource
+from hotro.model.plain_text import TEXT_MARKUP
 from hotro.model.problems import Problem
-
-if TYPE_CHECKING:
-    from hotro.load.content import Content
+from hotro.model.records import Content
 
 # Values that must be the same in a page's Vietnamese and English files.
 NEUTRAL_POLICY_FIELDS = ("id", "number", "kind", "issued", "effective", "status",
@@ -34,7 +32,7 @@ def cross_references(content: Content) -> list[Problem]:
     return problems
 
 
-MARKUP = markup_check.TEXT_MARKUP
+MARKUP = TEXT_MARKUP
 
 
 def _markup_in_text(content: Content) -> list[Problem]:

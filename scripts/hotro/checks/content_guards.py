@@ -16,14 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from hotro.load.markdown_source import LANGS
+from hotro.model.pages import LANGS
 from hotro.model.problems import Problem
-
-if TYPE_CHECKING:
-    from hotro.load.content import Content, Edition
+from hotro.model.records import Content, Edition
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # no daylight saving time
 READ_FOLDERS = ("content/editions", "content/sources")

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from hotro.model import paths
 from hotro.model.problems import Problem
-
-if TYPE_CHECKING:
-    from hotro.load.content import Content, Edition
+from hotro.model.records import Content, Edition
 
 OVERRIDES = paths.OVERRIDES
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text: white text on the colour, the colour on white

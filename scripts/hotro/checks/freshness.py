@@ -8,12 +8,9 @@ the built site, so builds stay reproducible whatever the date.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from hotro.model.problems import Problem
-
-if TYPE_CHECKING:
-    from hotro.load.content import Contact, Content
+from hotro.model.records import Contact, Content
 
 DEFAULT_RECHECK_DAYS = 180
 

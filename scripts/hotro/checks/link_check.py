@@ -15,10 +15,10 @@ import markdown
 
 from hotro.checks.site_check import parse_html
 from hotro.checks.source_map import EXPECTED_LINK, line_of
-from hotro.load.content import Content
 from hotro.load.editions import view
-from hotro.load.markdown_source import DEFAULT_LANG, PageSource
+from hotro.model.pages import DEFAULT_LANG, PageSource
 from hotro.model.problems import Problem
+from hotro.model.records import Content
 from hotro.render.render import render_page
 
 # Linear on any input: link text holds brackets one level deep and a `[` deeper (even escaped)

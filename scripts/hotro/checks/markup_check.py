@@ -13,13 +13,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from html import unescape
 
-from hotro.load.markdown_source import SAFE_HINT, PageSource
+from hotro.load.markdown_source import SAFE_HINT
 from hotro.model.html_tokens import tokens
+from hotro.model.pages import PageSource
 from hotro.model.problems import Problem
 from hotro.render.html_sanitize import attribute_problem, element_problem, url_problem
-
-# HTML or a script address in a field that is plain text (names, titles, menu entries)
-TEXT_MARKUP = re.compile(r"<\s*[a-zA-Z!/]|\b(javascript|vbscript)\s*:", re.I)
 
 NEWLINE = re.compile("\n")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")

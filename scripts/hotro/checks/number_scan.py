@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from hotro.checks import number_check, tel_check
 from hotro.model.problems import Problem
-
-if TYPE_CHECKING:
-    from hotro.load.content import Content
+from hotro.model.records import Content
 
 ADDRESS = re.compile(r"https?://\S*")  # a web address alone: its digits are not for readers
 # Fields that hold ids of other records (checked to exist), never text shown to readers.

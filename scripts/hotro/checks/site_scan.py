@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import material
@@ -29,10 +28,9 @@ import material
 from hotro.checks.site_check import Finding, html_files
 from hotro.model import paths
 from hotro.model.html_tags import Tag, tags
+from hotro.model.phones import PhoneError, parse_phone
+from hotro.model.records import Content
 from hotro.render.csp import DATA_SCRIPT_TYPES, INLINE_SCRIPTS
-
-if TYPE_CHECKING:
-    from hotro.load.content import Content
 
 ROOT = paths.ROOT
 # Attributes any allowed element may carry.
@@ -250,8 +248,6 @@ def _tel_problem(url: str, clean: str, tels: frozenset[str]) -> tuple[str, str] 
 
 
 def _as_tel(number: str) -> str | None:
-    from hotro.model.phones import PhoneError, parse_phone  # phonenumbers only for an unusual link
-
     try:
         return parse_phone(number).tel
     except PhoneError:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from hotro.checks.site_check import Finding
-from hotro.load.content import Content
-from hotro.load.markdown_source import DEFAULT_LANG, LANGS, PageSource
+from hotro.model.pages import DEFAULT_LANG, LANGS, PageSource
 from hotro.model.problems import Problem
+from hotro.model.records import Content
 from hotro.render.render import page_url
 
 EXPECTED_LINK = "a link to a page of this site that exists, e.g. ../duong-day-nong/index.md"

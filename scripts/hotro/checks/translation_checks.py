@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from hotro.load.markdown_source import DEFAULT_LANG
+from hotro.load.schemas import validate
 from hotro.load.translations import RECORDS_FILE
 from hotro.load.yaml_source import load_yaml_file
+from hotro.model.pages import DEFAULT_LANG
 from hotro.model.problems import ContentError, Problem
-
-if TYPE_CHECKING:
-    from hotro.load.content import Content
+from hotro.model.records import Content
 
 
 def check_translations(content: Content) -> list[Problem]:
@@ -25,8 +22,6 @@ def check_translations(content: Content) -> list[Problem]:
 
 
 def _records_file(content: Content) -> list[Problem]:
-    from hotro.load.schemas import validate  # jsonschema only when content is checked
-
     path = content.root / RECORDS_FILE
     if not path.is_file():
         return []

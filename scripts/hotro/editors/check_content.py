@@ -13,10 +13,11 @@ from pathlib import Path
 
 from hotro.checks import freshness
 from hotro.checks.link_check import check_links
-from hotro.load.content import Content, load_content
+from hotro.checks.validated import load_content
 from hotro.load.editions import load_base
 from hotro.model.messages_vi import translate_line
 from hotro.model.problems import ContentError, Problem
+from hotro.model.records import Content
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -67,7 +67,6 @@ INDEX_HTML = """<!doctype html>
 # are not folded, keys keep the schema's order and the comment lines at the top of a file stay.
 ADMIN_JS = """// Made by scripts/cms.py: Decap CMS formats for this site's files.
 import { YAML } from './yaml/index.js';
-from hotro.model import paths
 
 const FORMATS = %(formats)s;
 const TEXT_CONSTANTS = %(constants)s;  // field: the word it holds instead of a {vi, en} text

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from hotro.checks.checks import NEUTRAL_POLICY_FIELDS
-from hotro.load.markdown_source import DEFAULT_LANG, LANGS
+from hotro.model.pages import DEFAULT_LANG, LANGS
 
 Field = dict[str, Any]
 DATE = "YYYY-MM-DD"

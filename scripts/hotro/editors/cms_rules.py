@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from hotro.checks.validated import load_content
 from hotro.editors.cms_config import MEDIA_FOLDER
 from hotro.model.problems import ContentError, Problem
 
@@ -224,8 +225,6 @@ def _key(problem: Problem) -> tuple[str, str, str, str]:
 
 def problems_with(root: Path, changes: Changes) -> list[Problem]:
     """The loader's problems for content/ and docs/ of `root` with the changes made (on a copy)."""
-    from hotro.load.content import load_content  # only when an edit is checked
-
     with tempfile.TemporaryDirectory(prefix="cms-check-") as scratch:
         copy = Path(scratch)
         for folder in ("content", "docs"):

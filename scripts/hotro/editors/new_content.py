@@ -21,11 +21,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hotro.load.yaml_source import YamlDoc, load_yaml_file, parse_yaml
+from hotro.load.yaml_source import load_yaml_file, parse_yaml
 from hotro.model import paths
 from hotro.model.phones import EXPECTED as PHONE_EXPECTED
 from hotro.model.phones import PhoneError, parse_phone
 from hotro.model.problems import ContentError, Problem
+from hotro.model.yaml_doc import YamlDoc
 
 SCHEMAS = paths.SCHEMAS
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

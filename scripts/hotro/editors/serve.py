@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from hotro.load.content import load_content
+from hotro.checks.validated import load_content
 from hotro.load.editions import edition_config, load_base, unknown_edition, write_config
 from hotro.model import paths
 from hotro.model.problems import ContentError

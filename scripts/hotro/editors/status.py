@@ -14,10 +14,12 @@ from datetime import date
 from pathlib import Path
 
 from hotro.checks import freshness
+from hotro.checks.validated import load_content
+from hotro.editors import translated
 from hotro.load import translations
-from hotro.load.content import Content, load_content
 from hotro.load.translations import MISSING, STALE, STATES, Status
 from hotro.model.problems import ContentError, Problem
+from hotro.model.records import Content
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -39,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.root).resolve()
     try:
         if args.record:
-            for changed in translations.record(root, args.only):
+            for changed in translated.record(root, args.only):
                 print(f"Recorded: {changed}")
         content = load_content(root)
     except ContentError as err:

@@ -12,10 +12,11 @@ from typing import Any
 
 import yaml
 
-from hotro.checks.markup_check import TEXT_MARKUP
 from hotro.load.yaml_limits import check_limits
-from hotro.load.yaml_source import YAML_EXPECTED, YamlDoc, parse_yaml, read_text
+from hotro.load.yaml_source import YAML_EXPECTED, parse_yaml, read_text
+from hotro.model.plain_text import TEXT_MARKUP
 from hotro.model.problems import ContentError, Problem
+from hotro.model.yaml_doc import YamlDoc
 
 NOT_SETTINGS = "the file is not a group of settings"
 SETTINGS_EXPECTED = "lines of the form key: value, such as site_name: …, starting at the left edge"

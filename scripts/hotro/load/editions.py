@@ -14,10 +14,10 @@ from pathlib import Path
 import yaml
 
 from hotro.load.config_source import load_config
-from hotro.load.content import Contact, Content, Edition
-from hotro.load.markdown_source import DEFAULT_LANG
 from hotro.load.quick_exit_check import quick_exit_problems
+from hotro.model.pages import DEFAULT_LANG
 from hotro.model.problems import Problem
+from hotro.model.records import Contact, Content, Edition
 
 
 @dataclass(frozen=True)

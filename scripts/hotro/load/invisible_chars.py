@@ -16,8 +16,9 @@ import re
 from pathlib import Path
 
 from hotro.load.markdown_source import read_page
-from hotro.load.yaml_source import MAX_BYTES, YamlDoc, parse_yaml
+from hotro.load.yaml_source import MAX_BYTES, parse_yaml
 from hotro.model.problems import ContentError, Problem
+from hotro.model.yaml_doc import YamlDoc
 
 DIRECTION = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hotro.load.markdown_source import PageSource
+from hotro.model.pages import PageSource
 from hotro.model.problems import Problem
 
 # characters Python-Markdown's inline patterns try to pair, and the most one paragraph may hold

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from hotro.load.yaml_source import MAX_PAGE_BYTES, YamlDoc, parse_yaml, read_text
+from hotro.load.yaml_source import MAX_PAGE_BYTES, parse_yaml, read_text
+from hotro.model.pages import Marker, PageSource, split_name
 from hotro.model.problems import ContentError, Problem
+from hotro.model.yaml_doc import YamlDoc
 
-LANGS = ("vi", "en")
-DEFAULT_LANG = "vi"
 MARKER = re.compile(r"<!--\s*data:([a-z0-9-]+)((?:\s+[a-z_]+=\S+?)*)\s*-->")
 # Raw HTML an editor may not write: it could run code or load things from other hosts.
 UNSAFE_HTML = [
@@ -22,47 +21,6 @@ UNSAFE_HTML = [
     (re.compile(r"\b(data):[a-z]+/", re.I), "a {0}: address is not allowed"),
 ]
 SAFE_HINT = "plain Markdown: text, lists, tables, links to pages or https:// addresses"
-
-
-@dataclass
-class Marker:
-    name: str
-    args: dict[str, str]
-    line: int
-    text: str
-
-
-@dataclass
-class PageSource:
-    src: str            # path under docs/, e.g. "chinh-sach/luat-53-2024-qh15.vi.md"
-    slug: str           # the pair's shared name, e.g. "chinh-sach/luat-53-2024-qh15"
-    lang: str
-    meta: dict
-    front: YamlDoc
-    body: str
-    body_line: int      # line number of the first body line
-    markers: list[Marker] = field(default_factory=list)
-
-    @property
-    def shown_as(self) -> str:
-        return f"docs/{self.src}"
-
-    @property
-    def title(self) -> str:
-        """The front-matter title, else the first-level heading, else the file name."""
-        if self.meta.get("title"):
-            return self.meta["title"]
-        for line in self.body.split("\n"):
-            if line.startswith("# "):
-                return line[2:].strip()
-        return self.slug.rsplit("/", 1)[-1]
-
-
-def split_name(rel: str) -> tuple[str, str] | None:
-    """('chinh-sach/x', 'vi') for 'chinh-sach/x.vi.md'; None when the name has no language."""
-    stem = rel[: -len(".md")]
-    slug, _, lang = stem.rpartition(".")
-    return (slug, lang) if slug and lang in LANGS else None
 
 
 def read_page(docs: Path, path: Path) -> PageSource:

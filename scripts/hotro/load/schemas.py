@@ -14,9 +14,9 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 
-from hotro.load.yaml_source import YamlDoc
 from hotro.model import paths
 from hotro.model.problems import Problem
+from hotro.model.yaml_doc import YamlDoc
 
 SCHEMA_DIR = paths.SCHEMAS
 TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",

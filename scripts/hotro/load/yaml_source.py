@@ -7,7 +7,6 @@ an integer before the phone check sees it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,28 +14,12 @@ import yaml
 
 from hotro.load.yaml_limits import check_limits
 from hotro.model.problems import ContentError, Problem
+from hotro.model.yaml_doc import Path_, YamlDoc
 
-Path_ = tuple[str | int, ...]
 YAML_EXPECTED = "valid YAML; check the indentation, colons and quotes"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 VALUE_PROBLEM = "this value cannot be read as the number its form or tag asks for"
 VALUE_EXPECTED = "a number of at most 4,300 digits, or the value in quotes as text"
-
-
-@dataclass
-class YamlDoc:
-    file: str
-    data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
-    raws: dict[Path_, str] = field(default_factory=dict)
-    line_offset: int = 0
-
-    def line_of(self, path: Path_) -> int:
-        """The line of the value at `path`, or of its nearest parent that has one."""
-        for end in range(len(path), -1, -1):
-            if path[:end] in self.lines:
-                return self.lines[path[:end]] + self.line_offset
-        return 1 + self.line_offset
 
 
 # libyaml's parser when PyYAML has it (several times faster on thousands of pages); the nodes,

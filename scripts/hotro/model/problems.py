@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import total_ordering
 from typing import Any
 
-from hotro.model.messages import Message, msg
+from hotro.model.messages import LANGS, Message, msg
 
 EXPECTED_WORD = {"en": "expected", "vi": "cần"}
 
@@ -39,6 +39,8 @@ class Problem:
 
     def text(self, lang: str = "en") -> str:
         """The line an editor reads, in English ("en") or Vietnamese ("vi")."""
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r} (expected one of: {', '.join(LANGS)})")
         place = f"{self.file}:{self.line}" if self.line else self.file
         where = f" {self.where}:" if self.where else ""
         problem = _part(self.problem, lang, "problem")

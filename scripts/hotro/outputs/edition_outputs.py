@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hotro.load.content import Content
 from hotro.load.editions import EditionView
-from hotro.load.markdown_source import DEFAULT_LANG, LANGS
+from hotro.model.pages import DEFAULT_LANG, LANGS
+from hotro.model.records import Content
 from hotro.outputs.edition_style import embed_css, site_css
 from hotro.outputs.embeds import write_embeds
 from hotro.outputs.feeds import FeedEntry, atom_feed

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from hotro.load.content import Content
 from hotro.load.editions import EditionView
-from hotro.load.markdown_source import DEFAULT_LANG, LANGS, PageSource
 from hotro.model import paths
+from hotro.model.pages import DEFAULT_LANG, LANGS, PageSource
+from hotro.model.records import Content
 from hotro.render.render import PageRender, page_url
 
 FOLDER = "embed"

@@ -12,9 +12,9 @@ import io
 import json
 from pathlib import Path
 
-from hotro.load.content import Contact, Content, Record
 from hotro.model import paths
 from hotro.model.problems import ContentError, Problem
+from hotro.model.records import Contact, Content, Record
 from hotro.outputs.csv_cells import safe_row
 
 DATA_VERSION = "1.0.0"  # of the data format, semantic versioning

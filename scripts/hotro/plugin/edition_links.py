@@ -10,7 +10,7 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-from hotro.load.markdown_source import DEFAULT_LANG
+from hotro.model.pages import DEFAULT_LANG
 from hotro.render.render import page_url
 
 # Linear on any page (bench_regex.py): a tag never spans a "<", a link text never holds "<a".

@@ -18,11 +18,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from hotro.build.language_split import build_only, only_language
-from hotro.load.content import Content, load_content_cached
+from hotro.checks.validated import load_content_cached
 from hotro.load.editions import view
-from hotro.load.markdown_source import LANGS, split_name
 from hotro.load.quick_exit_check import quick_exit_problems
+from hotro.model.pages import LANGS, split_name
 from hotro.model.problems import ContentError
+from hotro.model.records import Content
 from hotro.outputs.edition_outputs import write_outputs
 from hotro.outputs.embeds import PageBody
 from hotro.plugin.edition_links import left_out_urls, set_canonical, unlink_left_out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from hotro.load.content import Contact, Content
+from hotro.model.records import Contact, Content
 from hotro.outputs.open_data import language_name
 
 WEEK = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

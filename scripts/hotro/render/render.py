@@ -18,11 +18,12 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from hotro.load.content import Content
-from hotro.load.markdown_source import DEFAULT_LANG, MARKER, PageSource
+from hotro.load.markdown_source import MARKER
 from hotro.load.translations import stale_original
 from hotro.model import paths
+from hotro.model.pages import DEFAULT_LANG, PageSource
 from hotro.model.problems import ContentError, Problem
+from hotro.model.records import Content
 from hotro.render.html_sanitize import web_address
 from hotro.render.jsonld import directory_jsonld
 from hotro.render.phone_links import link_numbers, link_numbers_html
