@@ -12,7 +12,7 @@ from conftest import REAL_SITE_URL, REPO
 from helpers import html_lang, read, tel_links, visible_text
 from hotro.checks.site_check import FETCHING, check_site, html_files, parse_html
 from hotro.checks.validated import load_content
-from hotro.render.render import page_url
+from hotro.model.urls import page_url
 
 CONTENT = load_content(REPO)
 # Every page's URL, from the content itself: "", "duong-day-nong/", "chinh-sach/luat-…/" …

@@ -11,7 +11,7 @@ from helpers import read, visible_text
 from hotro.checks.number_check import known_numbers, unknown_numbers
 from hotro.checks.site_check import html_files
 from hotro.checks.validated import load_content
-from hotro.render.render import page_url
+from hotro.model.urls import page_url
 
 CONTENT = load_content(REPO)
 SLUGS = sorted({slug for slug, _ in CONTENT.pages})

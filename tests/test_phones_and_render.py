@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from hotro.model.phones import PhoneError, parse_phone
+from hotro.model.urls import page_url, relative_href
 from hotro.render.phone_links import link_numbers, link_numbers_html
-from hotro.render.render import format_date, page_url, relative_href
+from hotro.render.render import format_date
 
 
 @pytest.mark.parametrize(("raw", "tel", "display"), [

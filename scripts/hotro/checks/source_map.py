@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from hotro.checks.site_check import Finding
+from hotro.model import urls
 from hotro.model.pages import DEFAULT_LANG, LANGS, PageSource
 from hotro.model.problems import Problem
 from hotro.model.records import Content
-from hotro.render.render import page_url
+from hotro.model.urls import page_url
 
 EXPECTED_LINK = "a link to a page of this site that exists, e.g. ../duong-day-nong/index.md"
 MKDOCS_LINK = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:a|an (?P<kind>[\w ]+?)) link "
@@ -36,7 +37,7 @@ def _pages_by_output(content: Content) -> dict[str, PageSource]:
     """'en/chinh-sach/index.html' -> its Markdown file (the Vietnamese one when untranslated)."""
     found = {}
     for page in content.pages.values():
-        prefix = "" if page.lang == DEFAULT_LANG else f"{page.lang}/"
+        prefix = urls.prefix(page.lang)
         found[f"{prefix}{page_url(page.src)}index.html"] = page
     for page in content.pages.values():
         for lang in LANGS if page.lang == DEFAULT_LANG else ():

@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 
 from hotro.load.yaml_source import MAX_PAGE_BYTES, parse_yaml, read_text
-from hotro.model.pages import Marker, PageSource, split_name
+from hotro.model.pages import MARKER, Marker, PageSource, split_name
 from hotro.model.problems import ContentError, Problem
 from hotro.model.yaml_doc import YamlDoc
 
-MARKER = re.compile(r"<!--\s*data:([a-z0-9-]+)((?:\s+[a-z_]+=\S+?)*)\s*-->")
 # Raw HTML an editor may not write: it could run code or load things from other hosts.
 UNSAFE_HTML = [
     (re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|base|form)\b", re.I),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from hotro.model.yaml_doc import YamlDoc
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
+# A data marker in a page: <!-- data:contacts audience=victims --> (hotro.render.markers)
+MARKER = re.compile(r"<!--\s*data:([a-z0-9-]+)((?:\s+[a-z_]+=\S+?)*)\s*-->")
 
 
 @dataclass

@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from hotro.load.editions import EditionView
+from hotro.model import urls
 from hotro.model.pages import DEFAULT_LANG, LANGS
 from hotro.model.records import Content
+from hotro.model.urls import page_url
 from hotro.outputs.edition_style import embed_css, site_css
 from hotro.outputs.embeds import write_embeds
 from hotro.outputs.feeds import FeedEntry, atom_feed
 from hotro.outputs.open_data import write_open_data
-from hotro.render.render import page_url
 
 SITE_CSS = Path("assets/stylesheets/site.css")
 FEED = "feed.xml"
@@ -30,14 +31,14 @@ def write_outputs(content: Content, edition: EditionView, site: Path, bodies: di
         write_open_data(content, site / DATA)
     write_embeds(content, edition, site, bodies, embed_css(colours), langs)
     for lang in langs:
-        prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+        prefix = urls.prefix(lang)
         (site / prefix).mkdir(parents=True, exist_ok=True)
         (site / prefix / FEED).write_text(feed(content, edition, lang), encoding="utf-8")
 
 
 def feed(content: Content, edition: EditionView, lang: str) -> str:
     """The edition's pages in `lang`, newest review first: readers see what changed."""
-    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+    prefix = urls.prefix(lang)
     home = edition.site_url + prefix
     entries = [FeedEntry(page.title, home + page_url(page.src), page.meta["reviewed"],
                          page.meta["description"])

@@ -14,10 +14,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from hotro.load.editions import EditionView
-from hotro.model import paths
+from hotro.model import paths, urls
 from hotro.model.pages import DEFAULT_LANG, LANGS, PageSource
 from hotro.model.records import Content
-from hotro.render.render import PageRender, page_url
+from hotro.model.urls import page_url
+from hotro.render.render import PageRender
 
 FOLDER = "embed"
 ASSETS = paths.EMBED_ASSETS
@@ -32,7 +33,7 @@ class Block:
     slug: str = ""     # the page, for page blocks
 
     def url(self, edition: EditionView, lang: str) -> str:
-        prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+        prefix = urls.prefix(lang)
         return f"{edition.site_url}{prefix}{FOLDER}/{self.path}"
 
 
@@ -77,7 +78,7 @@ def write_embeds(content: Content, edition: EditionView, site: Path, bodies: dic
             html = render_block(content, edition, block, lang, bodies.get((lang, block.slug)))
             if html is None:
                 continue
-            prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+            prefix = urls.prefix(lang)
             out = site / prefix / FOLDER / block.path / "index.html"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(html, encoding="utf-8")
@@ -90,7 +91,7 @@ def render_block(content: Content, edition: EditionView, block: Block, lang: str
     renderer = _renderer(content, lang)
     depth = block.path.count("/") + 1 + (lang != DEFAULT_LANG)
     assets = "../" * depth + FOLDER + "/"
-    site_home = edition.site_url + ("" if lang == DEFAULT_LANG else f"{lang}/")
+    site_home = edition.site_url + urls.prefix(lang)
     common = {"edition": edition, "assets": assets, "site_home": site_home,
               "site_name": edition.name(lang), "self_url": block.url(edition, lang)}
     if block.slug:

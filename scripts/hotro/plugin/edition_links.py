@@ -10,8 +10,9 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
+from hotro.model import urls
 from hotro.model.pages import DEFAULT_LANG
-from hotro.render.render import page_url
+from hotro.model.urls import page_url
 
 # Linear on any page (bench_regex.py): a tag never spans a "<", a link text never holds "<a".
 ANCHOR = re.compile(r"<a\b(?P<attrs>[^<>]*)>(?P<text>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>")
@@ -20,7 +21,7 @@ HREF = re.compile(r'\bhref="(?P<href>[^"]*)"')
 
 def left_out_urls(slugs, lang: str) -> set[str]:
     """Site-relative URLs ('so-lieu/', 'en/so-lieu/') of the pages left out."""
-    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+    prefix = urls.prefix(lang)
     return {prefix + page_url(f"{slug}.{DEFAULT_LANG}.md") for slug in slugs}
 
 

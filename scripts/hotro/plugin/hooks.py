@@ -21,9 +21,11 @@ from hotro.build.language_split import build_only, only_language
 from hotro.checks.validated import load_content_cached
 from hotro.load.editions import view
 from hotro.load.quick_exit_check import quick_exit_problems
+from hotro.model import urls
 from hotro.model.pages import LANGS, split_name
 from hotro.model.problems import ContentError
 from hotro.model.records import Content
+from hotro.model.urls import page_address, page_url
 from hotro.outputs.edition_outputs import write_outputs
 from hotro.outputs.embeds import PageBody
 from hotro.plugin.edition_links import left_out_urls, set_canonical, unlink_left_out
@@ -41,8 +43,6 @@ from hotro.render.html_sanitize import sanitize
 from hotro.render.render import (
     insert_after_body,
     keep_compiled_templates,
-    page_address,
-    page_url,
     quick_exit,
     render_page_parts,
 )
@@ -166,7 +166,7 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     """Quick exit first in <body>; an untranslated page's <html lang> says its text's language."""
     lang = config.theme["language"]
-    prefix = "" if lang == "vi" else f"{lang}/"
+    prefix = urls.prefix(lang)
     help_href = _quick_exit_help(config, lambda url: get_relative_url(prefix + url, page.url))
     output = _page_chrome(output, config, lang, help_href)
     # Shared pages name the joint edition's copy as the original, so search engines list one;

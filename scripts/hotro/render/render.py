@@ -18,12 +18,12 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from hotro.load.markdown_source import MARKER
 from hotro.load.translations import stale_original
-from hotro.model import paths
-from hotro.model.pages import DEFAULT_LANG, PageSource
+from hotro.model import paths, urls
+from hotro.model.pages import DEFAULT_LANG, MARKER, PageSource
 from hotro.model.problems import ContentError, Problem
 from hotro.model.records import Content
+from hotro.model.urls import page_address, page_url, relative_href
 from hotro.render.html_sanitize import web_address
 from hotro.render.jsonld import directory_jsonld
 from hotro.render.phone_links import link_numbers, link_numbers_html
@@ -56,30 +56,6 @@ def keep_compiled_templates(folder: Path) -> None:
 @pass_context
 def _tel_links(context, text: str) -> str:
     return link_numbers_html(text, context["phones"])
-
-
-def page_url(src: str) -> str:
-    """The directory URL MkDocs gives a page: 'chinh-sach/x.vi.md' -> 'chinh-sach/x/'."""
-    stem = src.rsplit(".", 2)[0]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def page_address(site_url: str, lang: str, src: str) -> str:
-    """The full address of the page built from `src` in `lang`."""
-    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
-    return site_url.rstrip("/") + "/" + prefix + page_url(src)
-
-
-def relative_href(from_src: str, to_src: str) -> str:
-    """A link from one page to another, relative, so it works under /, /en/ and any sub-path."""
-    here = page_url(from_src) or "."
-    there = page_url(to_src) or "."
-    rel = posixpath.relpath(there, here)
-    return "./" if rel == "." else rel + "/"
 
 
 def format_date(iso: str, lang: str) -> str:
@@ -199,7 +175,7 @@ class PageRender:
 
     def href_url(self, url: str) -> str:
         """A full address inside this edition, as a link relative to this page."""
-        here = self.edition.site_url + ("" if self.lang == DEFAULT_LANG else f"{self.lang}/")
+        here = self.edition.site_url + urls.prefix(self.lang)
         here += page_url(self.page.src)
         return posixpath.relpath(urlsplit(url).path, urlsplit(here).path) + "/"
 
