@@ -27,6 +27,7 @@ from hotro.checks.validated import load_content
 from hotro.editors import status
 from hotro.load import schemas, translations
 from hotro.load.yaml_source import parse_yaml
+from hotro.model.messages import Message
 from hotro.model.messages_vi import (
     CONVERT,
     IS_TYPE_VI,
@@ -40,7 +41,6 @@ from hotro.model.messages_vi import (
     translate_line,
     untranslated,
 )
-from hotro.model.messages import Message
 from hotro.model.problems import ContentError, Problem
 
 STOP_WORDS = ("expected", "missing", "is not", "unknown", "the ", "should")
