@@ -10,10 +10,9 @@ from hotro.model.pages import DEFAULT_LANG
 from hotro.model.urls import relative_href
 from hotro.render.embed_blocks import MESSAGE_TYPE, blocks, default_height
 from hotro.render.jsonld import directory_jsonld
-from hotro.render.page_render import PageRender
+from hotro.render.page_render import HOME_SRC, PageRender
 from hotro.render.search_index import FILE_NAME as SEARCH_FILE
 
-HOME_SRC = "index.vi.md"  # the home page: relative_href gives the way to the language's root
 POLICY_ORDER = {"in_force": 0, "superseded": 1, "historical": 2}
 
 

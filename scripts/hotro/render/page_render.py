@@ -27,6 +27,7 @@ from hotro.render.ui_text import ui_text
 
 PARTIALS = paths.PARTIALS
 TEMPLATES = [PARTIALS / "data", PARTIALS]
+HOME_SRC = "index.vi.md"  # the home page; relative_href to it leads to the language's root
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 
@@ -127,5 +128,5 @@ class PageRender:
 
 def page_renderer(content: Content, lang: str) -> PageRender:
     """A renderer for parts that belong to no page of docs/ (quick exit, embeds)."""
-    page = PageSource("index.vi.md", "index", lang, {}, None, "", 1)
+    page = PageSource(HOME_SRC, "index", lang, {}, None, "", 1)
     return PageRender(content, lang, page)
