@@ -9,12 +9,11 @@ from hotro.model.pages import DEFAULT_LANG, PageSource
 from hotro.model.plain_text import TEXT_MARKUP
 from hotro.model.problems import Problem
 from hotro.model.records import Content
+from hotro.render.markers import ARGS as MARKERS  # the one registry: marker -> its arguments
 
 # Values that must be the same in a page's Vietnamese and English files.
 NEUTRAL_POLICY_FIELDS = ("id", "number", "kind", "issued", "effective", "status",
                          "superseded_by", "source_url")
-MARKERS = {"contacts": set(), "call-buttons": {"ids"}, "policies": set(), "process": set(),
-           "search": set(), "embeds": set(), "open-data": set()}
 
 
 def cross_references(content: Content) -> list[Problem]:
