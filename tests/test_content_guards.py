@@ -154,7 +154,7 @@ CASES = [
         f"(U+202E) {PLAIN}"]),
     ("a menu title in mkdocs.yml", [("mkdocs.yml", "Số điện thoại: Phone numbers",
                                      "Số điện thoại: Phone\u202e numbers")], [
-        f"mkdocs.yml:26: the text has an invisible direction-control character (U+202E) "
+        f"mkdocs.yml:28: the text has an invisible direction-control character (U+202E) "
         f"{PLAIN}"]),
     ("zero-width space inside a number and a word", [
         ("docs/danh-ba.vi.md", "Gọi 0912", "Gọi 09\u200b12"),
@@ -324,7 +324,7 @@ def test_no_cell_read_back_from_the_csv_starts_a_formula(value, column):
 # -- the base config's quick exit -----------------------------------------------------------
 
 VI_HTTP_BASE_QUICK_EXIT = (
-    "mkdocs.yml:30: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' không phải là địa "
+    "mkdocs.yml:32: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' không phải là địa "
     "chỉ https:// (cần một địa chỉ https:// đầy đủ, ví dụ https://www.google.com.vn/)")
 
 
@@ -340,7 +340,7 @@ def test_the_base_quick_exit_must_be_https(tree):
     config = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
     problems = problems_in_file(config, tree / "mkdocs.yml")
     assert [str(p) for p in problems] == [
-        "mkdocs.yml:30: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' is not an "
+        "mkdocs.yml:32: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' is not an "
         "https:// address (expected a full https:// address, e.g. https://www.google.com.vn/)"]
     assert [p.text("vi") for p in problems] == [VI_HTTP_BASE_QUICK_EXIT]
 

@@ -71,9 +71,9 @@ def set_options(tree: Path, options: str) -> None:
 
 
 @pytest.mark.parametrize("lang, line", [
-    (None, "mkdocs.yml:29: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' không phải "
+    (None, "mkdocs.yml:31: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' không phải "
            "là địa chỉ https:// (cần một địa chỉ https:// đầy đủ, ví dụ https://www.google.com.vn/)"),
-    ("en", "mkdocs.yml:29: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' is not an "
+    ("en", "mkdocs.yml:31: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' is not an "
            "https:// address (expected a full https:// address, e.g. https://www.google.com.vn/)"),
 ])
 def test_mkdocs_build_names_the_file_the_line_and_the_option(tree, lang, line):
@@ -89,9 +89,9 @@ def test_an_edition_or_help_page_that_does_not_exist_stops_the_build(tree):
     set_options(tree, "    edition: khong-co\n    quick_exit: {help: khong-co.md}\n")
     result = mkdocs_build(tree, "en")
     assert result.returncode == 1
-    assert ("mkdocs.yml:29: plugins/hotro/edition: there is no edition 'khong-co' (expected one "
+    assert ("mkdocs.yml:31: plugins/hotro/edition: there is no edition 'khong-co' (expected one "
             "of: thu)") in result.stderr
-    assert ("mkdocs.yml:30: plugins/hotro/quick_exit/help: there is no page 'khong-co.md' in "
+    assert ("mkdocs.yml:32: plugins/hotro/quick_exit/help: there is no page 'khong-co.md' in "
             "docs/") in result.stderr
     assert "Traceback" not in result.stderr
 

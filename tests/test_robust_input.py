@@ -517,7 +517,7 @@ PLAIN_TEXT = "HTML or script is not allowed in a text field (expected plain text
 
 @pytest.mark.parametrize(("old", "new", "line"), [
     ("  - Trang đầu: index.md", '  - "Trang đầu</title><script>alert(1)</script>": index.md',
-     f"mkdocs.yml:32: nav: {PLAIN_TEXT}"),
+     f"mkdocs.yml:33: nav: {PLAIN_TEXT}"),
     ("site_name: Trang thử nghiệm", 'site_name: "Thử <img src=x onerror=alert(1)>"',
      f"mkdocs.yml:3: site_name: {PLAIN_TEXT}"),
     ("        site_name: Test site", '        site_name: "<svg onload=alert(1)>"',
