@@ -208,8 +208,7 @@ def test_an_injected_script_stops_the_publish_and_keeps_the_last_good_site(tree)
     (tree / "inject_hook.py").write_text(INJECT_HOOK, encoding="utf-8")
     config = tree / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - scripts/hotro/plugin/hooks.py\n",
-                                   "  - scripts/hotro/plugin/hooks.py\n  - inject_hook.py\n"),
+    config.write_text(text.replace("plugins:\n", "hooks: [inject_hook.py]\nplugins:\n", 1),
                       encoding="utf-8")
     result = run_build(config, site)
     assert result.returncode == 1

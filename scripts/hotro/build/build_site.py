@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import copy
 import os
 import shutil
 import subprocess
@@ -28,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hotro.build import publish
-from hotro.build.language_split import CONFIG_KEY, join_languages
+from hotro.build.language_split import join_languages
 from hotro.build.page_watch import PageWatcher
 from hotro.checks.link_check import check_links
 from hotro.checks.site_check import check_site
@@ -39,9 +38,11 @@ from hotro.load.editions import (
     config_problems,
     edition_config,
     load_base,
+    one_language,
     unknown_edition,
     write_config,
 )
+from hotro.model import speedups
 from hotro.model.messages_vi import translate_line
 from hotro.model.pages import DEFAULT_LANG, LANGS
 from hotro.model.problems import ContentError
@@ -150,10 +151,10 @@ def _chosen(content: Content, base: dict, edition: str | None) -> list[str]:
 def build_editions(content: Content, base: dict, config: Path, chosen: list[str], work: Path,
                    jobs: int) -> list[Result]:
     """Build and check each edition under work/site/<id>/, `jobs` at a time."""
-    env = hand_over(content, work / "content.pickle")
-    by_language = jobs >= len(LANGS) * len(chosen)
+    env = hand_over(content, work / "content.pickle") if speedups.enabled() else {}
+    by_language = speedups.enabled() and jobs >= len(LANGS) * len(chosen)
     # else a CPU no edition builds on reads the pages as they are written (MkDocs uses one)
-    read_early = not by_language and jobs > len(chosen)
+    read_early = speedups.enabled() and not by_language and jobs > len(chosen)
 
     def one(eid: str) -> Result:
         edition = content.editions[eid]
@@ -190,9 +191,7 @@ def _build_by_language(config: dict, work: Path, eid: str, content: Content,
     parts = {lang: work / "languages" / eid / lang for lang in LANGS}
 
     def build(lang: str) -> list[str]:
-        one = copy.deepcopy(config)
-        one.setdefault("extra", {})[CONFIG_KEY] = lang
-        path = write_config(one, work / "configs" / f"{eid}.{lang}.yml")
+        path = write_config(one_language(config, lang), work / "configs" / f"{eid}.{lang}.yml")
         return _mkdocs_build(path, parts[lang], content, env)
 
     with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
