@@ -22,7 +22,7 @@ from hotro.load.quick_exit_check import quick_exit_problems
 from hotro.model.problems import ContentError
 from hotro.outputs.csv_cells import safe_cell
 from hotro.outputs.open_data import CSV_COLUMNS, directory_csv
-from test_messages_vi import check_vietnamese
+from helpers import check_vietnamese
 
 ED = "content/editions/thu.yml"
 TODAY = date(2026, 12, 3)

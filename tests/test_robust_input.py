@@ -26,7 +26,7 @@ from hotro.model.problems import ContentError, Problem
 from hotro.outputs import embeds
 from hotro.plugin import edition_links, i18n_fixes
 from hotro.render import render, search_index
-from test_messages_vi import check_vietnamese
+from helpers import check_vietnamese
 
 FUZZ = settings(max_examples=300, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
