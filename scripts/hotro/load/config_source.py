@@ -1,8 +1,12 @@
 """Read the base mkdocs.yml so that any mistake in it is one `mkdocs.yml:line:` message.
 
 The same limits as content files (size, no anchors or aliases, nesting depth), then the loader
-editions.py gives (libyaml, with MkDocs' !ENV tag). When that fails, the file is read again by
-yaml_source's reader, whose messages name the line and read in Vietnamese too.
+editions.py gives (libyaml, with MkDocs' !ENV tag). When that fails, the same loader's
+constructors read the file again on PyYAML's own parser, whose error names the line (and whose
+words hotro.load.foreign_texts says in Vietnamese). Then the settings the editions' configs are
+made from must have the right shape (groups of settings, lists) and the menu (nav) must be what
+MkDocs accepts, so that a mistake there is a `mkdocs.yml:line:` message too, not a traceback
+later in the build. Site names and menu titles are plain text.
 """
 
 from __future__ import annotations
