@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from conftest import make_tree
+from helpers import check_vietnamese, english_left
 from hotro.checks import freshness
 from hotro.checks.markup_check import refused
 from hotro.checks.validated import load_content
 from hotro.model.messages import Message, catalogue
 from hotro.model.problems import ContentError, Problem
-from test_messages_vi import check_vietnamese, english_left
 
 TODAY = date(2026, 12, 3)
 ED = "content/editions/thu.yml"

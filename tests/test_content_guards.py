@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_build
+from helpers import check_vietnamese
 from hotro.checks.validated import load_content
 from hotro.load.plugin_options import problems_in_file
 from hotro.model.problems import ContentError
 from hotro.outputs.csv_cells import safe_cell
 from hotro.outputs.open_data import CSV_COLUMNS, directory_csv
-from test_messages_vi import check_vietnamese
 
 ED = "content/editions/thu.yml"
 TODAY = date(2026, 12, 3)

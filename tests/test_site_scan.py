@@ -260,8 +260,8 @@ def test_our_copies_of_materials_inline_scripts_are_up_to_date(name):
 
 def test_every_scan_message_passes_the_catalogue_checks(tmp_path):
     """The checks test_messages_vi.py makes on every editor-facing message."""
+    from helpers import check_vietnamese
     from hotro.model.problems import Problem
-    from test_messages_vi import check_vietnamese
 
     (tmp_path / "index.html").write_text(page("".join(body for body, _ in ATTACKS)),
                                          encoding="utf-8")

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import yaml
 
+from hotro.model.messages import msg
 from hotro.model.problems import Problem
 
 KEYS = ("extra", "quick_exit", "url")
-EXPECTED = "a full https:// address, e.g. https://www.google.com.vn/"
+EXPECTED = msg("load.https-expected", example="https://www.google.com.vn/")
 
 
 def quick_exit_problems(config: dict, path: Path, shown_as: str = "mkdocs.yml") -> list[Problem]:
@@ -24,7 +25,7 @@ def quick_exit_problems(config: dict, path: Path, shown_as: str = "mkdocs.yml") 
     if url is None or (isinstance(url, str) and url.startswith("https://") and len(url) > 8):
         return []
     return [Problem(shown_as, _line(path), "/".join(KEYS),
-                    f"{url!r} is not an https:// address", EXPECTED)]
+                    msg("load.not-https", url=repr(url)), EXPECTED)]
 
 
 def _line(path: Path) -> int:
