@@ -25,7 +25,7 @@ from hotro.render.page_render import (
 from hotro.render.phone_links import link_numbers
 
 # What callers take from here: the page, the quick exit, and the template helpers
-__all__ = ["PageParts", "PageRender", "checklist_boxes", "format_date", "insert_after_body",
+__all__ = ["PageParts", "PageRender", "checklist_boxes", "format_date",
            "keep_compiled_templates", "quick_exit", "render_page", "render_page_parts"]
 
 BLOCK_TOKEN = "<!-- ho-tro-block {nonce} {n} -->"
@@ -96,15 +96,6 @@ def _after_title(markdown: str, insert: str) -> str:
 def quick_exit(content: Content, lang: str, url: str, help_href: str | None) -> str:
     """The quick-exit button and its hint, in the page's language."""
     return page_renderer(content, lang).render("quick-exit.html", url=url, help=help_href)
-
-
-def insert_after_body(html: str, snippet: str) -> str:
-    """Put `snippet` first inside <body>, so it comes first in the keyboard order."""
-    start = html.find("<body")
-    end = html.find(">", start)
-    if start < 0 or end < 0:
-        return html
-    return html[: end + 1] + "\n" + snippet + html[end + 1:]
 
 
 def checklist_boxes(markdown: str) -> str:
