@@ -280,8 +280,8 @@ def test_every_scan_message_comes_from_the_catalogue_in_both_languages(tmp_path)
 def test_a_finding_written_in_a_page_points_at_its_line(tree):
     from hotro.checks.site_scan import EXPECT_NO_SCRIPT, Finding
     from hotro.checks.source_map import source_problems
-    from hotro.model.messages import msg
     from hotro.checks.validated import load_content
+    from hotro.model.messages import msg
 
     page = tree / "docs" / "index.vi.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nBấm steal() ngay.\n", encoding="utf-8")

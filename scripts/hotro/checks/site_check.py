@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from hotro.checks.site_pages import PARALLEL_FROM, Early, html_files, read_all
-from hotro.checks.site_scan import Finding, Found, grouped, scan_tags
+from hotro.checks.site_scan import Finding, Found, grouped, tag_found
 from hotro.model.html_tokens import kept_attributes, tags
 from hotro.model.messages import Message, msg
 from hotro.model.processes import die_with_parent
@@ -57,8 +57,10 @@ class PageReader:
 
     def __call__(self, text: str) -> ParsedPage:
         page = ParsedPage(read_by=self)
-        found = list(tags(text))
-        for tag in found:
+        host, tels, found = self.host, self.tels, page.found
+        for tag in tags(text):  # one loop for both checks: a page has hundreds of tags
+            if tels is not None:
+                found += tag_found(tag, host, tels)
             if tag.inside in HIDDEN_IN:
                 continue  # comments and script bodies are skipped
             wanted = _wanted(tag.name, tag.attr_text)
@@ -68,8 +70,6 @@ class PageReader:
             page.lang = page.lang if lang is None else lang
             page.ids.update(ids)
             page.links += links
-        if self.tels is not None:
-            page.found = scan_tags(found, self.host, self.tels)
         return page
 
     def read_file(self, path: Path) -> ParsedPage:

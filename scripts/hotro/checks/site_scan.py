@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 import material
 
 from hotro.model import paths
-from hotro.model.html_tokens import Token, tags
+from hotro.model.html_tokens import Token, attributes, tags
 from hotro.model.messages import Message, msg
 from hotro.model.phones import PhoneError, parse_phone
 from hotro.model.problems import Part, Problem
@@ -133,11 +133,17 @@ def scan_page(text: str, host: str, tels: frozenset[str]) -> list[Found]:
 
 
 def scan_tags(found_tags: Iterable[Token], host: str, tels: frozenset[str]) -> list[Found]:
-    """The findings of a page's tags (html_tokens.tags), for a page read once for every check."""
+    """The findings of a page's tags (html_tokens.tags)."""
     found: list[Found] = []
     for tag in found_tags:
-        found += tag_problems(tag.name, tag.written, _inline_script(tag), host, tels)
+        found += tag_found(tag, host, tels)
     return found
+
+
+def tag_found(tag: Token, host: str, tels: frozenset[str]) -> list[Found]:
+    """The findings of one tag, for a page read once for every check (site_check.py)."""
+    script = _inline_script(tag) if tag.name == "script" else None
+    return tag_problems(tag.name, tag.attr_text, script, host, tels)
 
 
 def _inline_script(tag: Token) -> str | None:
@@ -154,15 +160,17 @@ def _inline_script(tag: Token) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
-def tag_problems(name: str, attrs: tuple[tuple[str, str], ...], script: str | None,
-                 host: str, tels: frozenset[str]) -> list[Found]:
-    """The problems of one tag (pages repeat their tags, so each is judged once)."""
+def tag_problems(name: str, attr_text: str, script: str | None, host: str,
+                 tels: frozenset[str]) -> list[Found]:
+    """The problems of one tag, by its name and the text after it (pages repeat their tags,
+    so each is judged once)."""
     if name not in ELEMENTS:
         return [(f"<{name}>", msg("site.scan-element", tag=name), EXPECT_ELEMENT)]
     found: list[Found] = []
     if script is not None and script not in INLINE_SCRIPTS:
         shown = script.strip()[:60]
         found.append((shown, msg("site.scan-inline-script", shown=shown), EXPECT_NO_SCRIPT))
+    attrs = attributes(attr_text)
     rels = next((v for a, v in attrs if a == "rel"), "")
     unknown = False  # one unknown attribute per tag is enough (a broken quote makes many)
     for attr, raw in attrs:

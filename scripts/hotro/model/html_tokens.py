@@ -37,6 +37,12 @@ _NAME = r"(?:=[^\t\n\f\r />=]*+|[^\t\n\f\r />=]++)"
 _VALUE = r"""(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+)"""
 ATTRIBUTES = rf"(?:[\t\n\f\r /]++|{_NAME}(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+{_VALUE})?)*+"
 TAG = re.compile(rf"<(/?+)([a-zA-Z][^\t\n\f\r />]*+)({ATTRIBUTES})(>?)")
+# From a position, the next start tag: what comes before it (text, comments, end tags, bogus
+# comments, a lone '<') is skipped in the same match, each part by the first alternative that
+# fits, none given back; where no start tag follows, the match fails at the end of the input.
+NEXT_START = re.compile(rf"(?:[^<]++|<!--(?:-?>|(?s:.*?)(?:--!?>|\Z))|</[a-zA-Z][^\t\n\f\r />]*+"
+                        rf"{ATTRIBUTES}>?|<[!?/][^>]*+>?|<(?![a-zA-Z]))*+"
+                        rf"<([a-zA-Z][^\t\n\f\r />]*+)({ATTRIBUTES})>?")
 ATTR = re.compile(rf"[\t\n\f\r /]*+({_NAME})?(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+"
                   r"""(?:"([^"]*+)"?|'([^']*+)'?|([^\t\n\f\r >]*+)))?""")
 # Elements whose text a browser does not read as markup (HTML namespace, scripting on).
@@ -45,7 +51,7 @@ RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes",
 Attrs = tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: that makes each of the ~500 tags of a page 3x dearer
 class Token:
     kind: str               # "text", "start", "end", "comment"
     start: int              # offset in the input (tags(): after line endings are normalised)
@@ -100,11 +106,11 @@ def _markup(html: str, lt: int, end: int) -> tuple[Token, int]:
         if bogus is None:
             return Token("text", lt, "<"), lt + 1  # a lone '<' is text
         return Token("comment", lt, bogus.group()), bogus.end()
-    if not match[4]:
-        return Token("text", lt, ""), end  # never closed: a browser drops it too
     name = match[2].lower()
-    if match[1]:
+    if match[1]:  # an end tag (one cut off by the end still closes what is open)
         return Token("end", lt, name=name), match.end()
+    if not match[4]:
+        return Token("text", lt, ""), end  # a start tag never closed: a browser drops it too
     return Token("start", lt, name=name, attr_text=match[3],
                  self_closing=match[3].endswith("/")), match.end()
 
@@ -118,26 +124,17 @@ def tags(page: str) -> Iterator[Token]:
 def _tags(page: str, pos: int, end: int, inside: str) -> Iterator[Token]:
     """The start tags from `pos` to `end`; inside a raw-text element (`inside`), raw-text
     elements are read as markup (one level only, so each character is read at most twice)."""
-    while (pos := page.find("<", pos, end)) != -1:
-        if page.startswith("<!--", pos, end):
-            pos = COMMENT.match(page, pos, end).end()
-            continue
-        match = TAG.match(page, pos, end)
-        if match is None:
-            bogus = BOGUS.match(page, pos, end)
-            pos = bogus.end() if bogus else pos + 1  # a lone '<' is text
-            continue
-        start, pos = pos, match.end()
-        if match[1]:
-            continue  # an end tag: browsers ignore its attributes
-        name = match[2].lower()
+    following = NEXT_START.match
+    while (match := following(page, pos, end)) is not None:
+        pos = match.end()
+        start, name = match.start(1) - 1, match[1].lower()
         if not inside and name in RAW_TEXT:
             stop = _raw_end(page, pos, end, name)
-            yield Token("start", start, page[pos:stop], name, match[3])
+            yield Token("start", start, page[pos:stop], name, match[2])
             yield from _tags(page, pos, stop, name)  # what a browser in <svg> would see
             pos = stop
             continue
-        yield Token("start", start, "", name, match[3], inside=inside)
+        yield Token("start", start, "", name, match[2], inside=inside)
 
 
 def _raw_end(html: str, pos: int, end: int, name: str) -> int:
