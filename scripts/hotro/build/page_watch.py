@@ -3,9 +3,9 @@
 Reading every built page is most of the link check's and the security scan's time on a big
 edition, and MkDocs builds on one CPU. When a machine has a CPU to spare (one edition built on
 two, as in a CI job per edition), a helper process reads each page soon after MkDocs writes it,
-for both checks at once (site_check.PageReader). The checks then
-trusts a page read early only if the file's bytes are still the same (a hash of them), and reads
-every other page itself: a page caught half written, or written again later, is read again.
+for both checks at once (site_check.PageReader). The checks then trust a page read early only if
+the file's bytes are still the same (a hash of them), and read every other page themselves: a
+page caught half written, or written again later, is read again.
 """
 
 from __future__ import annotations
