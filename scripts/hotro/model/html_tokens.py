@@ -29,20 +29,22 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from html import unescape
 
-COMMENT = re.compile(r"<!--(?:-?>|(?s:.*?)(?:--!?>|\Z))")
-BOGUS = re.compile(r"<[!?/][^>]*+>?")  # <!doctype …>, <?…>, </ not followed by a letter
+_COMMENT = r"<!--(?:-?>|(?s:.*?)(?:--!?>|\Z))"  # <!--> and --!> end one too, as in a browser
+_BOGUS = r"<[!?/][^>]*+>?"  # <!doctype …>, <?…>, </ not followed by a letter
 # A start or end tag as HTML5 tokenizes it: the name, then whitespace or '/' runs and
 # attributes (a name, which may begin with '=', and an optional value), up to '>' or the end.
+_TAG_NAME = r"[a-zA-Z][^\t\n\f\r />]*+"
 _NAME = r"(?:=[^\t\n\f\r />=]*+|[^\t\n\f\r />=]++)"
 _VALUE = r"""(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+)"""
 ATTRIBUTES = rf"(?:[\t\n\f\r /]++|{_NAME}(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+{_VALUE})?)*+"
-TAG = re.compile(rf"<(/?+)([a-zA-Z][^\t\n\f\r />]*+)({ATTRIBUTES})(>?)")
+COMMENT = re.compile(_COMMENT)
+BOGUS = re.compile(_BOGUS)
+TAG = re.compile(rf"<(/?+)({_TAG_NAME})({ATTRIBUTES})(>?)")
 # From a position, the next start tag: what comes before it (text, comments, end tags, bogus
 # comments, a lone '<') is skipped in the same match, each part by the first alternative that
 # fits, none given back; where no start tag follows, the match fails at the end of the input.
-NEXT_START = re.compile(rf"(?:[^<]++|<!--(?:-?>|(?s:.*?)(?:--!?>|\Z))|</[a-zA-Z][^\t\n\f\r />]*+"
-                        rf"{ATTRIBUTES}>?|<[!?/][^>]*+>?|<(?![a-zA-Z]))*+"
-                        rf"<([a-zA-Z][^\t\n\f\r />]*+)({ATTRIBUTES})>?")
+NEXT_START = re.compile(rf"(?:[^<]++|{_COMMENT}|</{_TAG_NAME}{ATTRIBUTES}>?|{_BOGUS}"
+                        rf"|<(?![a-zA-Z]))*+<({_TAG_NAME})({ATTRIBUTES})>?")
 ATTR = re.compile(rf"[\t\n\f\r /]*+({_NAME})?(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+"
                   r"""(?:"([^"]*+)"?|'([^']*+)'?|([^\t\n\f\r >]*+)))?""")
 # Elements whose text a browser does not read as markup (HTML namespace, scripting on).
