@@ -30,8 +30,7 @@ from hotro.build import publish
 from hotro.build.language_split import join_languages
 from hotro.build.page_watch import PageWatcher
 from hotro.checks.link_check import check_links
-from hotro.checks.site_check import check_site
-from hotro.checks.site_scan import scan_findings
+from hotro.checks.site_check import check_site, page_reader
 from hotro.checks.source_map import mkdocs_problems, source_problems
 from hotro.checks.validated import hand_over, load_content
 from hotro.load.editions import (
@@ -161,7 +160,9 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
         cfg = edition_config(base, config.parent, content, edition)
         out = work / "site" / eid
         start = time.perf_counter()
-        watcher = PageWatcher(out) if read_early else None
+        tels = {c.phone.tel for c in content.published_contacts() if c.phone}
+        read = page_reader(edition["site_url"], tels)
+        watcher = PageWatcher(out, read) if read_early else None
         if by_language:
             lines = _build_by_language(cfg, work, eid, content, env)
         else:
@@ -172,12 +173,9 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
         result = Result(eid, lines, {step: time.perf_counter() - start})
         if not lines:
             start = time.perf_counter()
-            found = check_site(out, edition["site_url"], jobs, early)
-            result.seconds["link check"] = time.perf_counter() - start
-            start = time.perf_counter()
-            found += scan_findings(out, edition["site_url"], content, jobs, found)
+            found = check_site(out, edition["site_url"], jobs, early, tels)  # links and scan
             result.lines = [str(p) for p in source_problems(found, content)]
-            result.seconds["security scan"] = time.perf_counter() - start
+            result.seconds["link check and security scan"] = time.perf_counter() - start
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
