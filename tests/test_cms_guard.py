@@ -16,11 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import FIXTURE, REPO, serve
+from helpers import FIXTURE, REPO, free_port, require_installed, serve
 from hotro.editors import cms, cms_guard
 from hotro.editors.cms_rules import Malformed, Refused, check_request
 from hotro.model.messages_vi import translate_line
-from test_cms import free_port, require_installed
 from test_messages_vi import check_vietnamese, english_left
 
 PLAIN = ("is not a plain path inside the repository (expected a relative path such as "

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_build
+from helpers import run_build
 from hotro.checks.validated import load_content
 from hotro.load.quick_exit_check import quick_exit_problems
 from hotro.model.problems import ContentError

@@ -8,9 +8,8 @@ import re
 import pytest
 from mkdocs_static_i18n.plugin import I18n
 
-from conftest import JOINT, REPO, run_build
+from helpers import JOINT, REPO, digest, run_build
 from hotro.build.language_split import build_only, join_languages, merge_sitemaps
-from test_reproducible import digest
 
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
         'sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">')

@@ -8,10 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import JOINT, REPO, run_build
+from helpers import JOINT, REPO, digest, run_build
 from hotro.plugin.nav_cache import NavCache
 from hotro_bench.synthetic import make_synthetic_tree
-from test_reproducible import digest
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials"
 OURS = REPO / "overrides" / "partials"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from jinja2 import DictLoader, Environment, pass_context
 
-from conftest import make_tree, run_build
+from helpers import digest, make_tree, run_build
 from hotro.render import template_cache
 from hotro.render.template_cache import share_compiled_templates
-from test_reproducible import digest
 
 
 def counting_env(templates: dict[str, str], folder=None,
