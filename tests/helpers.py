@@ -18,8 +18,10 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -168,6 +170,92 @@ def read(site: Path, rel: str) -> str:
 
 def tel_links(html: str) -> list[str]:
     return re.findall(r'href="tel:([^"]+)"', html)
+
+
+# One built page of each kind the templates make, by its address under the joint edition's
+# root. The browser tests open these; static tests read every built page, and test_browser.py
+# proves that these pages show every element, class, script and stylesheet any page has.
+PAGE_KINDS = {
+    "home": "", "call buttons in a page": "bao-tin/", "officials' steps": "can-bo/",
+    "a note": "can-giup-ngay/", "a tip": "nan-nhan/", "checklist": "nguoi-co-nguy-co/",
+    "policy list": "chinh-sach/", "policy in force": "chinh-sach/luat-53-2024-qh15/",
+    "superseded policy": "chinh-sach/luat-66-2011-qh12/",
+    "historical policy": "chinh-sach/nghi-dinh-62-2012-nd-cp/", "directory": "duong-day-nong/",
+    "embeds and open data": "gioi-thieu/nhung-va-du-lieu/", "search": "tim-kiem/",
+    "not found": "404.html", "embedded directory": "embed/duong-day-nong/",
+    "embedded contacts": "embed/lien-he/", "embedded page": "embed/trang/bao-tin/",
+    "English home": "en/", "English policy": "en/chinh-sach/luat-53-2024-qh15/",
+    "English directory": "en/duong-day-nong/", "English search": "en/tim-kiem/",
+    "English not found": "en/404.html", "English embedded page": "en/embed/trang/bao-tin/",
+}
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    within: tuple[Element, ...]  # the elements it is in, outermost first
+
+    def classes(self) -> list[str]:
+        return self.attrs.get("class", "").split()
+
+    def shown(self) -> bool:
+        """Not hidden by an attribute, its own or an outer element's."""
+        return not any("hidden" in e.attrs or e.attrs.get("aria-hidden") == "true"
+                       for e in (*self.within, self))
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[Element] = []
+        self.found: list[Element] = []
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, {name: value or "" for name, value in attrs}, tuple(self.open))
+        self.found.append(element)
+        if tag not in VOID:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag, attrs):
+        self.found.append(Element(tag, {n: v or "" for n, v in attrs}, tuple(self.open)))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.open) - 1, -1, -1):
+            if self.open[i].tag == tag:
+                del self.open[i:]
+                return
+
+
+def elements(html: str) -> list[Element]:
+    """Every element of a page in document order, read with the standard library's parser."""
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def built_pages(site: Path) -> dict[str, str]:
+    """Every page of a built site: its address under the site's root (as in PAGE_KINDS) and
+    its HTML."""
+    return {path.relative_to(site).as_posix().removesuffix("index.html"):
+            path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+
+
+def page_parts(address: str, html: str) -> set[str]:
+    """What a page is made of for its look and behaviour: its elements, its classes, and the
+    scripts and stylesheets it loads (by their address under the site's root)."""
+    parts = set()
+    for element in elements(html):
+        parts.add(f"<{element.tag}>")
+        parts.update(f".{name}" for name in element.classes())
+        loads = element.attrs.get("src") if element.tag == "script" else (
+            element.attrs.get("href") if "stylesheet" in element.attrs.get("rel", "") else None)
+        if loads:
+            parts.add(f"{element.tag} {urljoin('/' + address, loads)}")
+    return parts
 
 
 def problems_of(tree: Path) -> list[str]:
