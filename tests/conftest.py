@@ -1,48 +1,20 @@
-"""Shared fixtures: real builds in fresh processes, fixture content trees, a loopback server."""
+"""Shared fixtures: real builds in fresh processes, fixture content trees, loopback servers, the
+browser. Constants and functions the tests share are in helpers.py."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
+from helpers import CHROMIUM_ARGS, JOINT, PORTALS, REPO, make_tree, run_build, serve
 from hotro.deploy.nginx_run import serve_with_nginx
-from hotro_bench.bench_pages import CHROMIUM, HOSTS_RULE  # one place for browser settings
+from hotro_bench.bench_pages import CHROMIUM  # one place for browser settings
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE = REPO / "tests" / "fixtures" / "site-min"
-REAL_SITE_URL = "https://ho-tro.example.gov.vn/"
-FIXTURE_SITE_URL = "https://thu-nghiem.example.org/trang/"
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
-
-
-def run_build(config: Path, site_dir: Path, env: dict | None = None,
-              args: list[str] | None = None) -> subprocess.CompletedProcess:
-    """`scripts/build_site.py` in its own process, as `make site` runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "hotro.build.build_site", "--config", str(config),
-         "--site-dir", str(site_dir), *(args or [])],
-        capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
-        timeout=600)
-
-
-def make_tree(dest: Path) -> Path:
-    """A copy of the fixture content tree that a test may change, wired to this generator."""
-    shutil.copytree(FIXTURE, dest)
-    (dest / "overrides").symlink_to(REPO / "overrides")
-    (dest / "scripts").symlink_to(REPO / "scripts")
-    shutil.copy(REPO / "content" / "ui.yml", dest / "content" / "ui.yml")
-    return dest
-
-
-JOINT = "tinh-ca-mau"  # the joint edition: the other editions name its pages as canonical
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +33,24 @@ def real_site(all_editions) -> Path:
 
 
 @pytest.fixture(scope="session")
+def plain_build(tmp_path_factory) -> tuple[Path, str]:
+    """The joint edition of the real content built plainly: every speed-up off (HOTRO_PLAIN=1),
+    both languages in one MkDocs process (--jobs 1). The one reference the equivalence tests
+    compare the fast builds with: (the edition's site, the build's --timings lines)."""
+    site = tmp_path_factory.mktemp("plain") / "site"
+    result = run_build(REPO / "mkdocs.yml", site, env={"HOTRO_PLAIN": "1"},
+                       args=["--edition", JOINT, "--jobs", "1", "--timings"])
+    assert result.returncode == 0, result.stderr
+    return site / JOINT, result.stdout
+
+
+@pytest.fixture(scope="session")
+def plain_site(plain_build) -> Path:
+    """The joint edition built with every speed-up off (see plain_build)."""
+    return plain_build[0]
+
+
+@pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     tree = make_tree(tmp_path_factory.mktemp("fixture") / "tree")
     site = tree / "site"
@@ -74,24 +64,6 @@ def tree(tmp_path) -> Path:
     return make_tree(tmp_path / "tree")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    """A real HTTP server on loopback serving `directory`; returns (base_url, stop)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-
-    def stop():
-        httpd.shutdown()
-        httpd.server_close()
-
-    return f"http://127.0.0.1:{httpd.server_address[1]}", stop
-
-
 @pytest.fixture(scope="session")
 def real_site_url(real_site):
     base, stop = serve(real_site)
@@ -99,14 +71,9 @@ def real_site_url(real_site):
     stop()
 
 
-CHROMIUM_ARGS = [HOSTS_RULE]
-
-
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
-    from playwright.sync_api import sync_playwright
-
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs it")
     with sync_playwright() as p:
@@ -120,9 +87,6 @@ def fixture_site_url(fixture_site):
     base, stop = serve(fixture_site)
     yield base
     stop()
-
-
-PORTALS = "https://soyte.example.gov.vn https://congan.example.gov.vn"
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import problems_after, problems_of
+from helpers import problems_after, problems_of, table_size
 
 CORPUS = [
     (
@@ -267,7 +267,6 @@ def test_an_empty_data_file(tree):
 
 def test_corpus_size():
     """The issue asks for at least 40 kinds of mistake across the corpus files."""
-    from test_build_command import BROKEN
-    from test_loader import CASES
-
-    assert len(CORPUS) + len(CASES) + len(BROKEN) + 7 >= 40
+    cases, broken = table_size("test_loader.py", "CASES"), table_size("test_build_command.py",
+                                                                       "BROKEN")
+    assert len(CORPUS) + cases + broken + 7 >= 40

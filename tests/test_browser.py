@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright import sync_api
 
-from hotro.checks.site_check import html_files
+from helpers import PAGE_KINDS
 from hotro_bench.bench_pages import PHONE
 
 pytestmark = pytest.mark.browser
@@ -52,15 +52,21 @@ def test_language_switch_keeps_the_page(browser, real_site_url):
     page.close()
 
 
-def test_every_page_loads_only_from_this_site(browser, real_site, real_site_url):
+def test_each_kind_of_page_loads_only_from_this_site(browser, real_site_url):
+    """Every kind of page at once, each in its own tab, until the network is quiet: what their
+    scripts fetch after loading counts too. The other pages are made of the same parts, and
+    every page's HTML and stylesheet is read for what it loads (test_page_kinds.py,
+    test_site_scan.py)."""
     host = urlsplit(real_site_url).netloc
-    page = browser.new_page()
+    context = browser.new_context()
     requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    for path in html_files(real_site):
-        rel = path.relative_to(real_site).as_posix().removesuffix("index.html")
-        page.goto(f"{real_site_url}/{rel}", wait_until="networkidle")
-    page.close()
+    context.on("request", lambda request: requests.append(request.url))
+    tabs = [context.new_page() for _ in PAGE_KINDS]
+    for tab, address in zip(tabs, PAGE_KINDS.values(), strict=True):
+        tab.goto(f"{real_site_url}/{address}", wait_until="commit")
+    for tab in tabs:
+        tab.wait_for_load_state("networkidle")
+    context.close()
     foreign = [u for u in requests if not u.startswith("data:") and urlsplit(u).netloc != host]
     assert foreign == []
     assert len(requests) > 30
@@ -85,20 +91,19 @@ def test_no_cookies_are_set(browser, real_site_url):
     context.close()
 
 
-def test_without_javascript_every_page_has_its_content(browser, real_site, real_site_url):
+def test_without_javascript_each_kind_of_page_shows_its_content(browser, real_site_url):
     context = browser.new_context(java_script_enabled=False, **PHONE)
     page = context.new_page()
-    for path in html_files(real_site):
-        rel = path.relative_to(real_site).as_posix().removesuffix("index.html")
-        if rel.endswith("404.html"):
+    for kind, address in PAGE_KINDS.items():
+        if address.endswith("404.html"):
             continue
-        page.goto(f"{real_site_url}/{rel}")
-        if "embed/" in rel:  # a block for portals: no site chrome, its own quick-exit link
-            assert page.locator("main h1").first.is_visible(), rel
-            assert page.locator(".embed__exit").is_visible(), rel
+        page.goto(f"{real_site_url}/{address}")
+        if "embed/" in address:  # a block for portals: no site chrome, its own quick-exit link
+            assert page.locator("main h1").first.is_visible(), kind
+            assert page.locator(".embed__exit").is_visible(), kind
             continue
-        assert page.locator("article h1").is_visible(), rel
-        assert page.locator("#quick-exit").is_visible(), rel
+        assert page.locator("article h1").is_visible(), kind
+        assert page.locator("#quick-exit").is_visible(), kind
     for prefix in ("", "en/"):
         page.goto(f"{real_site_url}/{prefix}duong-day-nong/")
         for number in ("111", "112", "113", "114", "115", "+84981848484"):

@@ -3,24 +3,10 @@ replaces the last good site."""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
 
-from conftest import run_build
-
-
-def snapshot(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def edit(tree: Path, rel: str, old: str, new: str) -> None:
-    path = tree / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from helpers import digest as snapshot
+from helpers import edit, run_build
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REAL_SITE_URL, REPO
-from helpers import html_lang, read, tel_links, visible_text
+from helpers import REAL_SITE_URL, REPO, html_lang, read, tel_links, visible_text
 from hotro.checks.site_check import FETCHING, check_site, html_files, parse_html
 from hotro.checks.validated import load_content
 from hotro.model.urls import page_url

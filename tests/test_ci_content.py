@@ -7,7 +7,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import REPO
+from helpers import REPO
 
 CI = REPO / "deploy" / "ci"
 

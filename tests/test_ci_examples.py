@@ -6,7 +6,7 @@ import subprocess
 
 import yaml
 
-from conftest import REPO
+from helpers import REPO
 
 EDITIONS = sorted(p.stem for p in (REPO / "content" / "editions").glob("*.yml"))
 

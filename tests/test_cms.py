@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -17,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import REPO
+from helpers import REPO, free_port, require_installed
 from hotro.checks.validated import load_content
 from hotro.editors import cms, cms_config
 from hotro.editors.cms_config import Schema, decap_field
@@ -139,12 +138,6 @@ def copy_tree(dest: Path) -> Path:
     return dest
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def check_content(tree: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "hotro.editors.check_content", str(tree)],
                           capture_output=True, text=True, check=False)
@@ -152,14 +145,6 @@ def check_content(tree: Path) -> subprocess.CompletedProcess:
 
 def pinned(name: str) -> str:
     return re.search(rf"^{name} := (\S+)$", (REPO / "Makefile").read_text(), re.M)[1]
-
-
-def require_installed() -> None:
-    """Never skipped: without Decap the test fails and says how to install it."""
-    try:
-        cms.require_installed()
-    except FileNotFoundError as err:
-        pytest.fail(str(err))
 
 
 @pytest.fixture

@@ -16,12 +16,18 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import FIXTURE, REPO, serve
-from helpers import check_vietnamese, english_left
+from helpers import (
+    FIXTURE,
+    REPO,
+    check_vietnamese,
+    english_left,
+    free_port,
+    require_installed,
+    serve,
+)
 from hotro.editors import cms, cms_guard
 from hotro.editors.cms_rules import Malformed, Refused, check_request
 from hotro.model.messages_vi import translate_line
-from test_cms import free_port, require_installed
 
 PLAIN = ("is not a plain path inside the repository (expected a relative path such as "
          "docs/gioi-thieu/index.vi.md: letters, digits, '-', '_' and '.', folders separated by "

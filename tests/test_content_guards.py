@@ -16,8 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_build
-from helpers import check_vietnamese
+from helpers import check_vietnamese, run_build
 from hotro.checks.validated import load_content
 from hotro.load.plugin_options import problems_in_file
 from hotro.model.problems import ContentError

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_build
-from helpers import problems_after, problems_of
+from helpers import REPO, problems_after, problems_of, run_build
 from hotro.checks.edition_checks import contrast
 from hotro.checks.validated import load_content
 from hotro.load.editions import edition_config, load_base, view

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import JOINT, REPO
+from helpers import JOINT, REPO
 from hotro.checks.site_check import check_site, html_files, parse_html
 from hotro.checks.validated import load_content
 from hotro.outputs.open_data import directory

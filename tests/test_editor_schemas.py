@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from helpers import REPO
 from hotro.checks import validated as loader
 from hotro.load import content as reader
 from hotro.load.schemas import validate

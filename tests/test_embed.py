@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import REPO, serve
+from helpers import REPO, serve
 from hotro.checks.site_check import html_files, parse_html
 from hotro.deploy.nginx_run import serve_with_nginx
 

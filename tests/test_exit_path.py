@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from conftest import JOINT, REPO
+from helpers import JOINT, REPO
 from hotro.checks.validated import load_content
 from hotro.load.editions import edition_config, load_base, write_config
 

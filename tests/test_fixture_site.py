@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURE_SITE_URL
-from helpers import html_lang, read, tel_links, visible_text
+from helpers import FIXTURE_SITE_URL, html_lang, read, tel_links, visible_text
 from hotro.checks.site_check import check_site
 
 

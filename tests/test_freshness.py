@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import REPO
+from helpers import REPO, edit
 from hotro.checks.freshness import DEFAULT_RECHECK_DAYS, overdue, recheck_due
 from hotro.checks.validated import load_content
 from hotro.editors import check_content, status
@@ -24,13 +24,6 @@ PAGES = [f"docs/{name}:4: review_by: the page was due for a review by 2026-07-15
                       "index.en.md", "index.vi.md")]
 RELEASE_STOPPED = ("Not released: 1 published contact is due for a check (expected each one "
                    "checked against its sources, and verified_on set to that day).")
-
-
-def edit(tree, rel: str, old: str, new: str) -> None:
-    path = tree / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def lines_of(tree, on: str) -> list[str]:

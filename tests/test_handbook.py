@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from conftest import REPO
-from helpers import read, visible_text
+from helpers import REPO, read, visible_text
 from hotro.checks.number_check import known_numbers, unknown_numbers
 from hotro.checks.site_check import html_files
 from hotro.checks.validated import load_content

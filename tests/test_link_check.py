@@ -6,20 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import REPO
+from helpers import REPO, edit
 from hotro.checks.link_check import check_links
 from hotro.checks.source_map import mkdocs_problems
 from hotro.checks.validated import load_content
 
 EXPECTED = ("(expected a link to a page of this site that exists, e.g. "
             "../duong-day-nong/index.md)")
-
-
-def edit(tree, rel, old, new):
-    path = tree / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def lines(tree) -> list[str]:

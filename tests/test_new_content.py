@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, run_build
-from helpers import problems_of, read, visible_text
+from helpers import REPO, problems_of, read, run_build, visible_text
 from hotro.checks.validated import load_content
 from hotro.editors.new_content import add_months, nav_pastes, page_text, schema
 

@@ -8,8 +8,7 @@ import urllib.request
 
 import pytest
 
-from conftest import PORTALS
-from helpers import html_lang
+from helpers import PORTALS, html_lang
 from hotro.deploy.nginx_conf import PERMISSIONS_POLICY
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from conftest import PORTALS
+from helpers import PORTALS
 from hotro.deploy.nginx_conf import HSTS, PERMISSIONS_POLICY, Tls, render
 from hotro.deploy.nginx_run import free_port, serve_with_nginx
 from hotro.render.csp import policy, policy_base

@@ -14,8 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, run_build, serve
-from helpers import check_vietnamese, loader_problems
+from helpers import REPO, check_vietnamese, loader_problems, run_build, serve
 from hotro.checks.number_check import find_numbers, known_numbers
 from hotro.checks.number_scan import text_problems
 from hotro.checks.validated import load_content

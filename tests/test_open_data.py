@@ -11,7 +11,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-from conftest import REPO
+from helpers import REPO, properties
 from hotro.checks.validated import load_content
 from hotro.outputs.open_data import (
     CSV_COLUMNS,
@@ -22,7 +22,6 @@ from hotro.outputs.open_data import (
     directory_csv,
     write_open_data,
 )
-from test_schemas import properties
 
 SCHEMA_FILES = ("directory.schema.json", "directory-row.schema.json")
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import SITE_CHECK_BASE as BASE
+from helpers import write_page as write
 from hotro.build.page_watch import PageWatcher, read_new_pages
 from hotro.checks.site_check import check_site, parse_html
 from hotro.checks.site_pages import digest
-from test_site_check import BASE, write
 
 
 def findings(site, early, jobs=1):

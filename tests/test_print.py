@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import REAL_SITE_URL
+from helpers import REAL_SITE_URL
 
 pytestmark = pytest.mark.browser
 CHROME = [".md-header", ".md-sidebar--primary", ".quick-exit", ".md-footer"]

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURE, REPO
+from helpers import FIXTURE, REPO
 from hotro.checks.validated import load_content
 from hotro.load.markdown_source import unsafe_html
 from hotro.load.yaml_source import parse_yaml

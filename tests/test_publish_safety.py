@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from helpers import digest as snapshot
+from helpers import edit, run_build
 from hotro.deploy.nginx_conf import render
 from hotro.model.messages_vi import translate_line
-from test_build_command import edit, snapshot
 
 BUILD = "hotro.build.build_site"
 NEW_TEXT = ("docs/danh-ba.vi.md", "Gọi 0912 345 678 nếu cần.", "Gọi ngay 0912 345 678.")

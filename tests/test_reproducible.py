@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-
-from conftest import REPO, run_build
-
-
-def digest(site) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+from helpers import REPO, digest, run_build
 
 
 def test_two_builds_on_different_days_are_identical(tmp_path, all_editions):

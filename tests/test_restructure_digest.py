@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from conftest import REPO
+from helpers import REPO
 
 BEFORE = json.loads((REPO / "tests" / "data" / "pre_restructure_digest.json").read_text())
 

@@ -18,8 +18,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_build
-from helpers import check_vietnamese
+from helpers import check_vietnamese, run_build
 from hotro.checks.validated import load_content
 from hotro.editors import check_content
 from hotro.load import markdown_source, yaml_limits, yaml_source

@@ -7,19 +7,10 @@ import unicodedata
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO, properties
 from hotro.load.schemas import SCHEMA_DIR, validator
 
 SCHEMAS = sorted(p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json"))
-
-
-def properties(schema: dict, path: str = ""):
-    """(path, property schema) for every property, in definitions too."""
-    for name, definition in schema.get("$defs", {}).items():
-        yield from properties(definition, f"{path}$defs/{name}/")
-    for name, prop in schema.get("properties", {}).items():
-        yield f"{path}properties/{name}", prop
-        yield from properties(prop, f"{path}properties/{name}/")
 
 
 @pytest.mark.parametrize("name", SCHEMAS)
@@ -46,7 +37,6 @@ def test_every_content_file_names_its_schema_for_editors(rel):
     assert first.startswith("# yaml-language-server: $schema=")
     target = (REPO / rel).parent / first.split("$schema=", 1)[1].strip()
     assert target.is_file(), target
-
 
 
 def _described(node, path: str = ""):

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,20 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-from helpers import html_lang, tel_links, visible_text
+from helpers import REPO, edit, free_port, html_lang, tel_links, visible_text
 
 START_TIMEOUT = 60  # the first build, before the server answers
 RELOAD_TIMEOUT = 30  # from a save to the new text on the page
 NEW_SENTENCE = "Trang này được sửa khi đang xem thử."  # "This page was edited during the preview."
 OLD_DESCRIPTION = "Số dùng để thử trang."
 NEW_DESCRIPTION = "Số dùng để thử bản xem trước."
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(url: str, timeout: float = 70) -> tuple[int, str]:
@@ -135,13 +127,6 @@ def preview(tree, tmp_path) -> Iterator[Preview]:
         stop(server)
     assert server.returncode is not None
     assert not list((tmp_path / "tmp").glob("mkdocs_*")), "mkdocs serve left its build folder"
-
-
-def edit(tree: Path, rel: str, old: str, new: str) -> None:
-    path = tree / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def reload_epoch(html: str) -> tuple[int, int]:

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
+from helpers import SITE_CHECK_BASE as BASE
+from helpers import write_page as write
 from hotro.checks.site_check import check_site
-
-BASE = "https://agency.example.gov.vn/ho-tro/"
-
-
-def write(site, rel, body):
-    path = site / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f'<html lang="vi"><body>{body}</body></html>', encoding="utf-8")
 
 
 def test_a_clean_site_has_no_problems(tmp_path):

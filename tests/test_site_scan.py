@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO, run_build
+from helpers import REPO, run_build
 from hotro.checks.site_check import scan_site
 from hotro.plugin.theme_scripts import FOLDER, SCRIPTS, material_script
 

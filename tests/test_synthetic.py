@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
-from helpers import html_lang, read, tel_links
+from helpers import html_lang, read, run_build, tel_links
 from hotro.checks.validated import load_content
 from hotro_bench.bench_scale import (
     fits,

@@ -12,8 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_tree, run_build, serve
-from helpers import problems_after, problems_of, read, visible_text
+from helpers import (
+    REPO,
+    edit,
+    make_tree,
+    problems_after,
+    problems_of,
+    read,
+    run_build,
+    serve,
+    visible_text,
+)
 from hotro.checks.validated import load_content
 from hotro.editors import status
 from hotro.editors.translated import record, set_translated_from
@@ -28,13 +37,6 @@ from hotro.load.translations import (
 )
 
 EN_PAGES = ["docs/danh-ba.en.md", "docs/index.en.md"]
-
-
-def edit(tree: Path, rel: str, old: str, new: str) -> None:
-    path = tree / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def states(tree: Path) -> dict[str, str]:

@@ -21,7 +21,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import make_tree, run_build, serve
+from helpers import make_tree, run_build, serve
 from hotro.checks.checks import MARKUP as TEXT_FIELD_MARKUP
 from hotro.checks.link_check import EXTENSIONS
 from hotro.checks.validated import load_content
