@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_tree
-from helpers import check_vietnamese, english_left
+from helpers import check_vietnamese, english_left, make_tree
 from hotro.checks import freshness
 from hotro.checks.markup_check import refused
 from hotro.checks.validated import load_content

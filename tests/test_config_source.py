@@ -36,7 +36,7 @@ nav:
 """
 
 
-def problems_of(tmp_path: Path, text: str) -> list:
+def config_problems(tmp_path: Path, text: str) -> list:
     path = tmp_path / "mkdocs.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as caught:
@@ -56,7 +56,7 @@ def test_the_real_mkdocs_yml_is_read():
 
 
 def test_a_mis_indented_nav_entry(tmp_path):
-    problems = problems_of(tmp_path, BASE.replace("    - Gia đình", "   - Gia đình"))
+    problems = config_problems(tmp_path, BASE.replace("    - Gia đình", "   - Gia đình"))
     assert [p.text("en") for p in problems] == [
         "mkdocs.yml:20: YAML syntax error: expected <block end>, but found "
         "'<block sequence start>' (expected valid YAML; check the indentation, colons and quotes)"]
@@ -68,7 +68,7 @@ def test_a_mis_indented_nav_entry(tmp_path):
 
 
 def test_a_nav_entry_that_is_not_a_page(tmp_path):
-    problems = problems_of(tmp_path, BASE.replace("  - Danh bạ: danh-ba.md", "  - 5"))
+    problems = config_problems(tmp_path, BASE.replace("  - Danh bạ: danh-ba.md", "  - 5"))
     assert [p.text("en") for p in problems] == [
         "mkdocs.yml:21: nav: this menu entry is not a page or one title with its page (expected "
         "a list, one entry a line: - Title: page.md, or - Section: with an indented list under "
@@ -124,7 +124,7 @@ BROKEN = {
 @pytest.mark.parametrize(("old", "new", "line", "english"), list(BROKEN.values()), ids=list(BROKEN))
 def test_any_broken_base_config_is_one_line(tmp_path, old, new, line, english):
     assert old in BASE
-    problems = problems_of(tmp_path, BASE.replace(old, new, 1))
+    problems = config_problems(tmp_path, BASE.replace(old, new, 1))
     assert len(problems) == 1, [str(p) for p in problems]
     assert problems[0].text("en").startswith(f"mkdocs.yml:{line}: {english}"), str(problems[0])
     assert problems[0].text("vi").startswith(f"mkdocs.yml:{line}: ")

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_build
+from helpers import REPO, digest, run_build
 from hotro.load import plugin_options
 from hotro.model import speedups
 from hotro.plugin.html_fixes import HtmlChanged, first_in_body, fix_html_lang
-from test_reproducible import digest
 
 MATERIAL_BASE = Path(__import__("material").__file__).parent / "templates" / "base.html"
 
