@@ -21,6 +21,7 @@ FIXTURE = REPO / "tests" / "fixtures" / "site-min"
 REAL_SITE_URL = "https://ho-tro.example.gov.vn/"
 FIXTURE_SITE_URL = "https://thu-nghiem.example.org/trang/"
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+os.environ["MESSAGES"] = "en"  # the commands speak Vietnamese by default; tests ask for it
 
 
 def run_build(config: Path, site_dir: Path, env: dict | None = None,
