@@ -56,7 +56,7 @@ def _status(args: argparse.Namespace, lang: str) -> int:
     try:
         if args.record:
             for changed in translated.record(root, args.only):
-                say("status.recorded", lang, file=changed)
+                say("status.recorded", lang, path=changed)
         content = load_content(root)
     except ContentError as err:
         print(err.report(lang), file=sys.stderr)
