@@ -203,7 +203,8 @@ def jobs(trees: dict[str, Path]) -> list:
     base = trees["base"]
     out = []
     for lang in LANGS:
-        scratch = copy_tree(base / f"scratch-{lang}")  # for the commands that write files
+        scratch = copy_tree(base / f"new-{lang}")  # for the commands that write files
+        recorded = copy_tree(base / f"translated-{lang}")
         for case in ("good", "number", "indent"):
             tree = trees[case]
             out += [
@@ -220,7 +221,7 @@ def jobs(trees: dict[str, Path]) -> list:
                                   "--site-dir", str(base / f"site-{c}-{lang}"),
                                   "--edition", EDITION, "--jobs", "1"], t))
         out += [
-            lambda s=scratch, lang=lang: run(
+            lambda s=recorded, lang=lang: run(
                 "translated", "good", lang, ["hotro.editors.status", str(s), "--record"], s),
             lambda s=scratch, lang=lang: run(
                 "new", "good", lang, ["hotro.editors.new_content", "--root", str(s),
@@ -299,7 +300,7 @@ def test_every_line_is_in_the_language_asked_for(runs):
             why = judge(line)
             if why:
                 wrong.append(f"{result}: {why}: {line}")
-    assert wrong == []
+    assert wrong == [], "\n".join(wrong)
 
 
 def test_every_command_ran_in_both_languages(runs):
