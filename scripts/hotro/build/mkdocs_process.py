@@ -29,6 +29,11 @@ PROBLEMS_ENV = "HOTRO_PROBLEMS_JSON"  # where a MkDocs process writes its proble
 Shown = Problem | Message | str  # a str: a text of MkDocs or of a check that has no id yet
 
 
+def read_problems(path: Path) -> list[Problem]:
+    """The problems a MkDocs process wrote as JSON: `[problem.to_json(), …]`."""
+    return [Problem.from_json(item) for item in json.loads(path.read_text(encoding="utf-8"))]
+
+
 @dataclass
 class MkDocsRun:
     """How each MkDocs process of a build runs, and where it writes its problems."""
@@ -58,13 +63,16 @@ class MkDocsRun:
         if result.returncode == 0:
             return []
         if problems_file.is_file():  # the plugin's problems, as data
-            data = json.loads(problems_file.read_text(encoding="utf-8"))
-            return [Problem.from_json(item) for item in data]
+            return read_problems(problems_file)
         return self.from_log((result.stdout + result.stderr).splitlines())
 
     def from_log(self, lines: list[str]) -> list[Shown]:
-        """MkDocs' own problems, from its log (its texts, not ours: mkdocs_texts)."""
+        """MkDocs' own problems, from its log (its texts, not ours: mkdocs_texts); when none is
+        known, its last lines as they are (a plugin that does not yet write its problems as
+        JSON prints them there)."""
         known, rest = mkdocs_texts.log_problems(lines, self.source)
         found: list[Shown] = [*known, *mkdocs_problems(rest, self.content)]
-        last = next((line.strip() for line in reversed(lines) if line.strip()), "?")
-        return found or [msg("build.mkdocs-said", line=last)]
+        if found:
+            return found
+        last = [line.strip() for line in lines if line.strip()][-20:]
+        return [msg("build.mkdocs-said"), *last]
