@@ -57,8 +57,9 @@ def _serve(args, lang: str) -> int:
     base = load_base(base_file)  # first: a broken mkdocs.yml is one line
     content = load_content(root)
     edition_id = args.edition or content.canonical_edition().id
-    if edition_id not in content.editions:
-        raise ContentError([unknown_edition(content, edition_id)])
+    if edition_id not in content.editions:  # one line: the ids to choose from
+        print(unknown_edition(content, edition_id).text(lang), file=sys.stderr, flush=True)
+        return 1
     config = edition_config(base, root, content, content.editions[edition_id])
     config["site_url"] = f"http://{args.addr}/"  # links and the language switch work locally
     if args.lang:
