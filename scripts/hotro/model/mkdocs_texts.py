@@ -35,6 +35,7 @@ VALUE_ERRORS = (
      "mkdocs.not-a-folder"),
     (re.compile(r"Expected (?P<wanted>.+?), but (?:a |an )?(?P<found>.+?) was given\.?"),
      "mkdocs.wrong-type"),
+    (re.compile(r"Expected \w+ to be a list, got (?P<found>.+?)\.?"), "mkdocs.not-a-list"),
     (re.compile(r"Unrecognised theme name: '(?P<name>[^']+)'.*"), "mkdocs.unknown-theme"),
     (re.compile(r"The \"(?P<name>[^\"]+)\" plugin is not installed"), "mkdocs.unknown-plugin"),
 )
@@ -50,6 +51,9 @@ SERVE_LINES = (
     (re.compile(r"Reloading browsers"), "mkdocs.reloading"),
     (re.compile(r"Browser connected: (?P<url>\S+)"), "mkdocs.browser"),
     (re.compile(r"Shutting down\.\.\."), "mkdocs.shutting-down"),
+    (re.compile(r"Aborted with a configuration error!"), "mkdocs.config-aborted"),
+    (re.compile(r"Aborted with (?P<count>\d+) warnings? in strict mode!"),
+     "mkdocs.strict-aborted"),
     (re.compile(r"mkdocs_static_i18n: Building '(?P<lang>[a-z]+)' documentation to "
                 r"directory: (?P<folder>.+)"), "mkdocs.i18n-building"),
 )
