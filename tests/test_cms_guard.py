@@ -8,7 +8,6 @@ import base64
 import http.client
 import json
 import os
-import re
 import shutil
 import stat
 import threading
@@ -18,19 +17,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import FIXTURE, REPO, serve
+from helpers import check_vietnamese, english_left
 from hotro.editors import cms, cms_guard
 from hotro.editors.cms_rules import Malformed, Refused, check_request
 from hotro.model.messages import msg, text
 from test_cms import free_port, require_installed
-
-ENGLISH = {"the", "is", "not", "may", "editor", "file", "files", "this", "request", "refused",
-           "nothing", "saved", "with", "from", "does", "expected", "an", "of", "or"}
-
-
-def english_left(text: str) -> list[str]:
-    """English words left in a Vietnamese text, once quoted values and paths are removed."""
-    text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\S*[/.<>:]\S*", " ", text)
-    return sorted(set(re.findall(r"\w+", text.lower())) & ENGLISH)
 
 PLAIN = ("is not a plain path inside the repository (expected a relative path such as "
          "docs/gioi-thieu/index.vi.md: letters, digits, '-', '_' and '.', folders separated by "
@@ -368,10 +359,7 @@ def test_refusals_read_in_vietnamese(repo):
         with pytest.raises(Refused) as caught:
             check_request(repo, action, params)
         problems += caught.value.problems
-    for problem in problems:  # catalogue messages: Vietnamese, in the same place
-        line = problem.text("vi")
-        assert line.startswith(f"{problem.file}: ") and " (cần " in line, line
-        assert english_left(line.removeprefix(f"{problem.file}: ")) == [], line
+    check_vietnamese(problems)
     lines = [msg("cms.from-elsewhere", origin="'http://127.0.0.1:8000'",
                  editor="http://127.0.0.1:8090"),
              msg("cms.no-origin", editor="http://127.0.0.1:8090"),

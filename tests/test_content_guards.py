@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_build
+from helpers import check_vietnamese
 from hotro.checks.validated import load_content
-from hotro.load.quick_exit_check import quick_exit_problems
+from hotro.load.plugin_options import problems_in_file
 from hotro.model.problems import ContentError
 from hotro.outputs.csv_cells import safe_cell
 from hotro.outputs.open_data import CSV_COLUMNS, directory_csv
-from test_messages_vi import check_vietnamese
 
 ED = "content/editions/thu.yml"
 TODAY = date(2026, 12, 3)
@@ -323,9 +323,14 @@ def test_no_cell_read_back_from_the_csv_starts_a_formula(value, column):
 
 # -- the base config's quick exit -----------------------------------------------------------
 
+VI_HTTP_BASE_QUICK_EXIT = (
+    "mkdocs.yml:32: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' không phải là địa "
+    "chỉ https:// (cần một địa chỉ https:// đầy đủ, ví dụ https://www.google.com.vn/)")
+
+
 def _http_base_quick_exit(tree: Path) -> None:
-    _edit(tree, "mkdocs.yml", "extra:\n  generator: false\n", "extra:\n  generator: false\n"
-          "  quick_exit:\n    url: http://www.google.com.vn/\n")
+    _edit(tree, "mkdocs.yml", "  hotro: {}\n",
+          "  hotro:\n    quick_exit:\n      url: http://www.google.com.vn/\n")
 
 
 def test_the_base_quick_exit_must_be_https(tree):
@@ -333,18 +338,16 @@ def test_the_base_quick_exit_must_be_https(tree):
     import yaml
 
     config = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
-    problems = quick_exit_problems(config, tree / "mkdocs.yml")
+    problems = problems_in_file(config, tree / "mkdocs.yml")
     assert [str(p) for p in problems] == [
-        "mkdocs.yml:15: extra/quick_exit/url: 'http://www.google.com.vn/' is not an https:// "
-        "address (expected a full https:// address, e.g. https://www.google.com.vn/)"]
-    check_vietnamese(problems)
+        "mkdocs.yml:32: plugins/hotro/quick_exit/url: 'http://www.google.com.vn/' is not an "
+        "https:// address (expected a full https:// address, e.g. https://www.google.com.vn/)"]
+    assert [p.text("vi") for p in problems] == [VI_HTTP_BASE_QUICK_EXIT]
 
 
 def test_make_site_refuses_an_http_base_quick_exit(tree):
     _http_base_quick_exit(tree)
     result = run_build(tree / "mkdocs.yml", tree / "site", args=["--lang", "vi"])
     assert result.returncode == 1
-    assert result.stderr.split("\n")[0] == (
-        "mkdocs.yml:15: extra/quick_exit/url: 'http://www.google.com.vn/' không phải là địa chỉ "
-        "https:// (cần một địa chỉ https:// đầy đủ, ví dụ https://www.google.com.vn/)")
+    assert result.stderr.split("\n")[0] == VI_HTTP_BASE_QUICK_EXIT
     assert not (tree / "site").exists()

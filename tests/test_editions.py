@@ -102,7 +102,7 @@ def test_bad_file_name(tree):
 def test_leaving_out_the_quick_exit_help_page_stops_the_build(tree):
     base = tree / "mkdocs.yml"
     base.write_text(base.read_text(encoding="utf-8").replace(
-        "extra:\n", "extra:\n  quick_exit: {help: danh-ba.md}\n"), encoding="utf-8")
+        "  hotro: {}\n", "  hotro: {quick_exit: {help: danh-ba.md}}\n"), encoding="utf-8")
     edition = tree / ED
     edition.write_text(edition.read_text(encoding="utf-8").replace(
         "sections: all", "sections: [index, huong-dan]"), encoding="utf-8")
@@ -147,8 +147,12 @@ def test_config_for_an_edition_that_leaves_out_a_section():
     assert "Chính sách" not in titles and "Số liệu" not in titles and "Gia đình" in titles
     assert "/chinh-sach/luat-53-2024-qh15.vi.md" in config["exclude_docs"].splitlines()
     assert "/so-lieu.en.md" in config["exclude_docs"].splitlines()
-    assert Path(config["docs_dir"]).is_absolute() and Path(config["hooks"][0]).is_file()
-    assert config["extra"]["edition"] == "bien-phong-ca-mau"
+    assert Path(config["docs_dir"]).is_absolute() and "hooks" not in config
+    assert config["plugins"]["hotro"] == {
+        "edition": "bien-phong-ca-mau",
+        "quick_exit": {"url": "https://www.google.com.vn/", "help": "an-toan-truc-tuyen.md"},
+        "embed_portals": ["https://bienphong.example.gov.vn"]}
+    assert list(config["plugins"]) == ["i18n", "hotro"]  # its events after the i18n plugin's
 
 
 def test_directory_order_puts_the_editions_choice_first():

@@ -16,6 +16,9 @@ def test_it_reads_the_config_with_libyaml_and_mkdocs_tags(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.split() == ["True", "True"]
+    plain = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           check=True, env={**os.environ, "HOTRO_PLAIN": "1"})
+    assert plain.stdout.split() == ["False", "True"]  # HOTRO_PLAIN=1: MkDocs' own loader
 
 
 def test_it_builds_a_site_as_mkdocs_does(tmp_path):

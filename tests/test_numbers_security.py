@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, run_build, serve
+from helpers import check_vietnamese, loader_problems
 from hotro.checks.number_check import find_numbers, known_numbers
 from hotro.checks.number_scan import text_problems
 from hotro.checks.validated import load_content
@@ -22,7 +23,6 @@ from hotro.model.number_text import canonical, read
 from hotro.model.phones import parse_phone
 from hotro.model.protected_spans import protected_spans
 from hotro.render.phone_links import link_numbers, link_numbers_html
-from test_messages_vi import check_vietnamese, loader_problems
 
 PAGE = "docs/danh-ba.vi.md"
 LINE = "Gọi 0912 345 678 nếu cần."  # line 10 of the fixture page; 0912 345 678 is verified

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import markdown
 import pytest
 
+from hotro.checks import checks
 from hotro.checks.link_check import EXTENSIONS
 from hotro.checks.validated import load_content
 from hotro.load.editions import view
+from hotro.model import paths
+from hotro.model.problems import ContentError
+from hotro.render import markers
 from hotro.render.render import render_page_parts
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,3 +66,32 @@ def test_a_placeholder_an_editor_writes_stays_a_comment(content):
     html = parts.html(convert(parts.markdown))
     assert "<!-- ho-tro-block 0 0 -->" in html
     assert html.count('<form id="site-search"') == 1
+
+
+def test_every_marker_is_known_once_to_the_renderer_and_the_checks(content):
+    """One registry: the checks take its names and arguments, the renderer its functions."""
+    assert checks.MARKERS is markers.ARGS
+    assert set(markers.ARGS) == set(markers.MARKERS)
+    for kind in markers.MARKERS.values():
+        assert (paths.PARTIALS / "data" / kind.template).is_file(), kind.name
+    used = {m.name for page in content.pages.values() for m in page.markers}
+    assert used <= set(markers.MARKERS) and "contacts" in used
+
+
+def test_the_search_page_is_the_one_page_left_out_of_the_search_index(content):
+    left_out = [slug for (slug, lang), page in sorted(content.pages.items())
+                if lang == "vi" and not markers.searched(page)]
+    assert left_out == ["tim-kiem"]
+
+
+def test_a_missing_interface_text_names_the_file_in_both_languages(content):
+    page = content.pages[("tim-kiem", "vi")]
+    broken = dataclasses.replace(content, ui={key: text for key, text in content.ui.items()
+                                              if key != "search.label"})
+    with pytest.raises(ContentError) as caught:
+        render_page_parts(broken, page, "vi", page.body, SITE_URL)
+    problem, = caught.value.problems
+    assert problem.text("en") == ("content/ui.yml: search.label: this interface text is "
+                                  "missing (expected an entry with vi and en)")
+    assert problem.text("vi") == ("content/ui.yml: search.label: thiếu đoạn chữ giao diện này "
+                                  "(cần một mục có vi và en)")

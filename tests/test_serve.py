@@ -7,6 +7,7 @@ of the data under content/) is on the page after the reload.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -214,3 +215,49 @@ def test_make_serve_passes_the_edition_and_the_language():
                                 env={**os.environ, "LANG": "C.UTF-8"}).stdout
     # the locale in LANG is not a language to build: both are built
     assert re.search(r"-m hotro\.editors\.serve\s*$", everything, re.M), everything
+
+
+EXTRA_PAGE = """---
+description: Một trang thêm vào khi đang xem thử.
+reviewed: 2026-01-15
+review_by: 2026-07-15
+sources: [nguon-thu]
+embeddable: true
+---
+
+# Trang tạm thời
+
+Trang này sẽ được đổi tên.
+"""
+
+
+def search_urls(preview: Preview) -> set[str]:
+    status, body = get(preview.base + "/search.json")
+    assert status == 200, preview.output()
+    return {page["url"] for page in json.loads(body)["pages"]}
+
+
+def test_a_renamed_page_leaves_the_search_index_and_the_embeds(tree, tmp_path):
+    """The plugin's state is made afresh for each build: after a rename the old page is gone
+    from what on_post_build writes (search index, embeds), not only from the pages."""
+    (tree / "docs" / "tam-thoi.vi.md").write_text(EXTRA_PAGE, encoding="utf-8")
+    log = tmp_path / "serve.log"
+    base, server = start(tree, log, "--edition", "thu", "--lang", "vi")
+    try:
+        wait_until_up(base, server, log)
+        preview = Preview(tree, base, server, log)
+        assert "tam-thoi/" in search_urls(preview)
+        assert "Trang tạm thời" in visible_text(preview.page("/embed/trang/tam-thoi/"))
+        html = preview.page("/")
+        (tree / "docs" / "tam-thoi.vi.md").rename(tree / "docs" / "doi-ten.vi.md")
+        wait_for_reload_signal(preview, html)
+        deadline = time.monotonic() + RELOAD_TIMEOUT
+        while "doi-ten/" not in search_urls(preview):
+            assert time.monotonic() < deadline, preview.output()
+            time.sleep(0.2)
+        assert "tam-thoi/" not in search_urls(preview)
+        assert get(base + "/embed/trang/tam-thoi/")[0] == 404
+        assert "Trang tạm thời" in visible_text(preview.page("/embed/trang/doi-ten/"))
+        assert get(base + "/tam-thoi/")[0] == 404
+    finally:
+        stop(server)

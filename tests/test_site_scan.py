@@ -208,8 +208,7 @@ def test_an_injected_script_stops_the_publish_and_keeps_the_last_good_site(tree)
     (tree / "inject_hook.py").write_text(INJECT_HOOK, encoding="utf-8")
     config = tree / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - scripts/hotro/plugin/hooks.py\n",
-                                   "  - scripts/hotro/plugin/hooks.py\n  - inject_hook.py\n"),
+    config.write_text(text.replace("plugins:\n", "hooks: [inject_hook.py]\nplugins:\n", 1),
                       encoding="utf-8")
     result = run_build(config, site)
     assert result.returncode == 1
@@ -261,8 +260,8 @@ def test_our_copies_of_materials_inline_scripts_are_up_to_date(name):
 
 def test_every_scan_message_passes_the_catalogue_checks(tmp_path):
     """The checks test_messages_vi.py makes on every editor-facing message."""
+    from helpers import check_vietnamese
     from hotro.model.problems import Problem
-    from test_messages_vi import check_vietnamese
 
     (tmp_path / "index.html").write_text(page("".join(body for body, _ in ATTACKS)),
                                          encoding="utf-8")

@@ -151,7 +151,7 @@ def test_a_field_without_english_is_missing(recorded):
     del content.contacts["duong-day-thu"].data["audience"]["en"]
     found = {s.key: s for s in field_status(content, load_records(recorded))}
     missing = found["contacts.yml#duong-day-thu/audience"]
-    assert (missing.file, missing.line, missing.state, missing.expected) == (
+    assert (missing.file, missing.line, missing.state, str(missing.expected)) == (
         "content/contacts.yml", 8, "missing", "an English text (en) beside the Vietnamese (vi)")
 
 

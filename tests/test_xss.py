@@ -237,7 +237,7 @@ def test_the_issue_s_holes_get_a_clear_line_in_both_languages(tree, text, englis
 
 
 def test_the_new_messages_read_in_vietnamese(tree):
-    from test_messages_vi import check_vietnamese
+    from helpers import check_vietnamese
 
     _page_with(tree, "\n\n".join(text for _, text in MARKUP))
     with pytest.raises(ContentError) as caught:

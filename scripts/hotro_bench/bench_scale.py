@@ -289,7 +289,7 @@ def synthetic_size(work: Path, pages: int, editions: int = 1) -> Size:
 
 
 def variant_configs(size: Size, work: Path) -> tuple[Path, Path, Path]:
-    """The joint edition's config as `make site` writes it, the same without our hooks
+    """The joint edition's config as `make site` writes it, the same without our plugin
     (plain MkDocs), and with one language only (the preview)."""
     content = load_content(size.root)
     config = edition_config(load_base(size.config), size.root, content,
@@ -298,7 +298,7 @@ def variant_configs(size: Size, work: Path) -> tuple[Path, Path, Path]:
     preview = copy.deepcopy(config)
     preview["plugins"]["i18n"]["build_only_locale"] = "vi"
     preview_path = write_config(preview, work / f"{size.name}-preview.yml")
-    config.pop("hooks", None)
+    config["plugins"].pop("hotro", None)
     return ours, write_config(config, work / f"{size.name}-plain.yml"), preview_path
 
 

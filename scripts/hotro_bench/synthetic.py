@@ -195,7 +195,6 @@ def _write_mkdocs(dest: Path, sections: list[Section]) -> None:
     """The repo's mkdocs.yml with the synthetic nav, its translations and the joint address."""
     config = load_base(REPO / "mkdocs.yml")
     config["site_url"] = "https://e01.example.org/ho-tro/"
-    config["hooks"] = ["scripts/hotro/plugin/hooks.py"]
     nav, names = _nav(sections)
     config["nav"] = nav
     for language in config["plugins"]["i18n"]["languages"]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import copy
 import os
 import shutil
 import sys
@@ -33,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hotro.build import publish
-from hotro.build.language_split import CONFIG_KEY, join_languages
+from hotro.build.language_split import join_languages
 from hotro.build.mkdocs_process import PROBLEMS_ENV, MkDocsRun, Shown
 from hotro.build.page_watch import PageWatcher
 from hotro.checks.link_check import check_links
@@ -45,10 +44,11 @@ from hotro.load.editions import (
     config_problems,
     edition_config,
     load_base,
+    one_language,
     unknown_edition,
     write_config,
 )
-from hotro.model import mkdocs_texts
+from hotro.model import mkdocs_texts, speedups
 from hotro.model.command_line import Parser, add_lang
 from hotro.model.messages import language, msg, text
 from hotro.model.pages import DEFAULT_LANG, LANGS
@@ -186,10 +186,10 @@ def _chosen(content: Content, base: dict, edition: str | None) -> list[str]:
 def build_editions(content: Content, base: dict, config: Path, chosen: list[str], work: Path,
                    jobs: int) -> list[Result]:
     """Build and check each edition under work/site/<id>/, `jobs` at a time."""
-    env = hand_over(content, work / "content.pickle")
-    by_language = jobs >= len(LANGS) * len(chosen)
+    env = hand_over(content, work / "content.pickle") if speedups.enabled() else {}
+    by_language = speedups.enabled() and jobs >= len(LANGS) * len(chosen)
     # else a CPU no edition builds on reads the pages as they are written (MkDocs uses one)
-    read_early = not by_language and jobs > len(chosen)
+    read_early = speedups.enabled() and not by_language and jobs > len(chosen)
     source = mkdocs_texts.Config(config.name, config.read_text(encoding="utf-8"))
 
     def one(eid: str) -> Result:
@@ -226,9 +226,7 @@ def _build_by_language(config: dict, work: Path, eid: str, run: MkDocsRun) -> li
     parts = {lang: work / "languages" / eid / lang for lang in LANGS}
 
     def build(lang: str) -> list[Shown]:
-        one = copy.deepcopy(config)
-        one.setdefault("extra", {})[CONFIG_KEY] = lang
-        path = write_config(one, work / "configs" / f"{eid}.{lang}.yml")
+        path = write_config(one_language(config, lang), work / "configs" / f"{eid}.{lang}.yml")
         return run.build(path, parts[lang])
 
     with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:

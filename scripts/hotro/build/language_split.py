@@ -3,9 +3,11 @@
 mkdocs-static-i18n builds the languages one after another in one process: the default language
 first, then each other one from its on_post_build. On a machine with a CPU to spare (one edition
 on two CPUs, as in a CI job per edition) build_site.py starts one MkDocs process per language
-instead, each told its language by `extra.build_language` in its config. The hooks then make
-the plugin build that language only (`build_only`), with every language still configured, so
-the language switch, the alternates and the fallbacks come out as in a joint build.
+instead, each told its language by the hotro plugin's option `build_language` in its config
+(load/editions.one_language). The plugin then makes the i18n plugin build that language only
+(plugin/i18n_fixes.build_only), with every language still configured, so the language switch,
+the alternates and the fallbacks come out as in a joint build. HOTRO_PLAIN=1 builds the
+languages in one process (model/speedups.py).
 
 `join_languages` puts the parts together: the default language's folder is the site, each
 other language brings its `<lang>/` folder, and the sitemaps (each process lists only the pages
@@ -19,28 +21,8 @@ import gzip
 import shutil
 from pathlib import Path
 
-CONFIG_KEY = "build_language"  # in the config's `extra`
 SITEMAP = "sitemap.xml"
 GZIP_MTIME = slice(4, 8)  # the header's modification time (RFC 1952), little-endian
-
-
-def only_language(config) -> str | None:
-    """The one language this process builds, or None when it builds them all."""
-    return (config.extra or {}).get(CONFIG_KEY)
-
-
-def build_only(i18n, lang: str) -> None:
-    """Make mkdocs-static-i18n build `lang` alone (called from on_config, before its own).
-
-    Its first on_config starts from `current_language` when that is set, and its on_post_build
-    builds the other languages only when `building` is not set.
-    """
-    if lang not in i18n.build_languages:
-        raise ValueError(f"{CONFIG_KEY}: {lang!r} is not one of the languages "
-                         f"{', '.join(i18n.build_languages)}")
-    if i18n.current_language is None:
-        i18n.current_language = lang
-    i18n.building = True
 
 
 def join_languages(parts: dict[str, Path], default_lang: str, out: Path) -> None:

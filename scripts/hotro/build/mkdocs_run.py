@@ -5,8 +5,8 @@
 MkDocs reads mkdocs.yml with PyYAML's pure-Python loader. An edition's config lists every page
 in its nav, and at a thousand pages per language that read alone took over a second of each
 MkDocs process. The C loader reads the same YAML, with MkDocs' own tags (!ENV, !relative),
-several times faster. build_site.py runs its builds through this; without libyaml it is plain
-MkDocs.
+several times faster. build_site.py runs its builds through this; without libyaml, or with
+HOTRO_PLAIN=1 (model/speedups.py), it is plain MkDocs.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 
+from hotro.model import speedups
 from hotro.model.processes import PR_SET_PDEATHSIG, pause
 
 
@@ -36,7 +37,7 @@ import yaml  # noqa: E402  (after the lines above: die with the build even while
 from mkdocs.__main__ import cli  # noqa: E402
 from mkdocs.utils import yaml as mkdocs_yaml  # noqa: E402
 
-if getattr(yaml, "__with_libyaml__", False):
+if speedups.enabled() and getattr(yaml, "__with_libyaml__", False):
     defaults = list(mkdocs_yaml.get_yaml_loader.__defaults__)
     defaults[0] = yaml.CLoader  # in place of yaml.Loader: the same constructors, in C
     mkdocs_yaml.get_yaml_loader.__defaults__ = tuple(defaults)

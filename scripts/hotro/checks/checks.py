@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from hotro.checks import edition_checks, markup_check, number_scan, translation_checks
 from hotro.load.markdown_source import unsafe_html
+from hotro.model.messages import Message, msg
 from hotro.model.pages import DEFAULT_LANG, PageSource
 from hotro.model.plain_text import TEXT_MARKUP
 from hotro.model.problems import Problem
 from hotro.model.records import Content
+from hotro.render.markers import ARGS as MARKERS  # the one registry: marker -> its arguments
 
 # Values that must be the same in a page's Vietnamese and English files.
 NEUTRAL_POLICY_FIELDS = ("id", "number", "kind", "issued", "effective", "status",
                          "superseded_by", "source_url")
-MARKERS = {"contacts": set(), "call-buttons": {"ids"}, "policies": set(), "process": set(),
-           "search": set(), "embeds": set(), "open-data": set()}
 
 
 def cross_references(content: Content) -> list[Problem]:
@@ -45,29 +45,27 @@ def _markup_in_text(content: Content) -> list[Problem]:
         for key, value in record.data.items():
             texts = value.values() if isinstance(value, dict) else [value]
             if any(isinstance(t, str) and MARKUP.search(t) for t in texts):
-                problems.append(Problem(record.file, record.line_of(key), f"{record.id}/{key}",
-                                        "HTML or script is not allowed in a text field",
-                                        "plain text"))
+                problems.append(_markup(record.file, record.line_of(key), f"{record.id}/{key}"))
     problems += _markup_in_ui(content)
     for page in content.pages.values():
         for key in ("description", "title"):
             if MARKUP.search(str(page.meta.get(key, ""))):
-                problems.append(Problem(page.shown_as, page.front.line_of((key,)), key,
-                                        "HTML or script is not allowed in a text field",
-                                        "plain text"))
+                problems.append(_markup(page.shown_as, page.front.line_of((key,)), key))
         for key, value in (page.meta.get("policy") or {}).items():
             if isinstance(value, str) and MARKUP.search(value):
-                problems.append(Problem(page.shown_as, page.front.line_of(("policy", key)),
-                                        f"policy/{key}", "HTML or script is not allowed in a "
-                                        "text field", "plain text"))
+                problems.append(_markup(page.shown_as, page.front.line_of(("policy", key)),
+                                        f"policy/{key}"))
     return problems
+
+
+def _markup(file: str, line: int, where: str) -> Problem:
+    return Problem(file, line, where, msg("checks.markup-in-text"), msg("checks.plain-text"))
 
 
 def _markup_in_ui(content: Content) -> list[Problem]:
     """Interface texts are plain text too (the templates escape them anyway)."""
     doc = content.ui_doc
-    return [Problem("content/ui.yml", doc.line_of((key,)) if doc else 0, key,
-                    "HTML or script is not allowed in a text field", "plain text")
+    return [_markup("content/ui.yml", doc.line_of((key,)) if doc else 0, key)
             for key, texts in content.ui.items()
             if any(isinstance(t, str) and MARKUP.search(t) for t in texts.values())]
 
@@ -77,14 +75,17 @@ def _numbers_in_text(content: Content) -> list[Problem]:
     return number_scan.check(content)
 
 
+# The kinds of record an id may name: the word for it, and where such ids are written.
+KINDS = {"source": (msg("checks.kind-source"), "content/sources/*.yml"),
+         "agency": (msg("checks.kind-agency"), "content/agencies.yml"),
+         "contact": (msg("checks.kind-contact"), "content/contacts.yml"),
+         "policy": (msg("checks.kind-policy"), msg("checks.home-policy"))}
+
+
 def _missing(ids, known, file, line, where, what) -> list[Problem]:
-    return [Problem(file, line, where, f"{what} {rid!r} does not exist",
-                    f"an id from {_home(what)}") for rid in ids if rid not in known]
-
-
-def _home(what: str) -> str:
-    return {"source": "content/sources/*.yml", "agency": "content/agencies.yml",
-            "contact": "content/contacts.yml", "policy": "the policy: id of a page"}[what]
+    word, home = KINDS[what]
+    return [Problem(file, line, where, msg("checks.missing-id", what=word, id=rid),
+                    msg("checks.id-from", home=home)) for rid in ids if rid not in known]
 
 
 def _record_refs(content: Content) -> list[Problem]:
@@ -115,8 +116,8 @@ def _former_agency(content: Content, contact) -> list[Problem]:
     if not contact.published or agency is None or "successor" not in agency.data:
         return []
     return [Problem(contact.file, contact.line_of("agency"), f"{contact.id}/agency",
-                    f"agency {agency.id!r} no longer exists; its work moved to "
-                    f"{agency['successor']!r}", "the id of the body that runs the line today")]
+                    msg("checks.agency-gone", id=agency.id, successor=agency["successor"]),
+                    msg("checks.agency-today"))]
 
 
 def _page_refs(content: Content, page: PageSource) -> list[Problem]:
@@ -131,15 +132,17 @@ def _page_refs(content: Content, page: PageSource) -> list[Problem]:
 def _marker(content: Content, page: PageSource, marker) -> list[Problem]:
     where = f"data:{marker.name}"
     if marker.name not in MARKERS:
-        return [Problem(page.shown_as, marker.line, where, "unknown data marker",
-                        "one of: " + ", ".join(f"data:{m}" for m in MARKERS))]
+        return [Problem(page.shown_as, marker.line, where, msg("checks.unknown-marker"),
+                        msg("checks.one-of", options=", ".join(f"data:{m}" for m in MARKERS)))]
     wanted = MARKERS[marker.name]
     if set(marker.args) != wanted:
-        expected = " ".join(f"{a}=..." for a in sorted(wanted)) or "no arguments"
-        return [Problem(page.shown_as, marker.line, where, "wrong arguments", expected)]
+        expected = (msg("checks.arguments", args=" ".join(f"{a}=..." for a in sorted(wanted)))
+                    if wanted else msg("checks.no-arguments"))
+        return [Problem(page.shown_as, marker.line, where, msg("checks.wrong-arguments"),
+                        expected)]
     if marker.name == "process" and not content.process:
-        return [Problem(page.shown_as, marker.line, where, "there are no process steps",
-                        "content/process.yml with the steps")]
+        return [Problem(page.shown_as, marker.line, where, msg("checks.no-process-steps"),
+                        msg("checks.process-file"))]
     problems = []
     for cid in marker.args.get("ids", "").split(",") if "ids" in wanted else []:
         contact = content.contacts.get(cid)
@@ -147,8 +150,9 @@ def _marker(content: Content, page: PageSource, marker) -> list[Problem]:
             problems += _missing([cid], content.contacts, page.shown_as, marker.line, where,
                                  "contact")
         elif not contact.published:
-            problems.append(Problem(page.shown_as, marker.line, where, f"contact {cid!r} is not "
-                                    "verified, so it cannot be shown", "a verified contact"))
+            problems.append(Problem(page.shown_as, marker.line, where,
+                                    msg("checks.contact-not-shown", id=cid),
+                                    msg("checks.verified-contact")))
     return problems
 
 
@@ -160,8 +164,8 @@ def _pairs(content: Content) -> list[Problem]:
         if lang == DEFAULT_LANG:
             continue
         if original is None:
-            problems.append(Problem(page.shown_as, 1, "", "this page has no Vietnamese version",
-                                    f"docs/{slug}.vi.md beside it"))
+            problems.append(Problem(page.shown_as, 1, "", msg("checks.no-vietnamese-page"),
+                                    msg("checks.file-beside", file=f"docs/{slug}.vi.md")))
             continue
         problems += _same_facts(original, page)
     return problems
@@ -171,20 +175,26 @@ def _same_facts(original: PageSource, page: PageSource) -> list[Problem]:
     problems = []
     if sorted(original.meta["sources"]) != sorted(page.meta["sources"]):
         problems.append(Problem(page.shown_as, page.front.line_of(("sources",)), "sources",
-                                "differs from the Vietnamese page",
-                                f"the same sources as {original.shown_as}"))
+                                msg("checks.sources-differ"),
+                                msg("checks.same-sources", file=original.shown_as)))
     a, b = original.meta.get("policy"), page.meta.get("policy")
     if (a is None) != (b is None):
-        problems.append(Problem(page.shown_as, 1, "policy", "only one language has a policy block",
-                                f"a policy block in both {original.shown_as} and this page"))
+        problems.append(Problem(page.shown_as, 1, "policy", msg("checks.one-policy-block"),
+                                msg("checks.policy-block-both", file=original.shown_as)))
         return problems
     for key in NEUTRAL_POLICY_FIELDS if a else ():
         if a.get(key) != b.get(key):
             problems.append(Problem(page.shown_as, page.front.line_of(("policy", key)),
-                                    f"policy/{key}", f"{b.get(key)!r} differs from the "
-                                    f"Vietnamese page's {a.get(key)!r}",
-                                    f"the same value as {original.shown_as}"))
+                                    f"policy/{key}",
+                                    msg("checks.value-differs", value=_shown(b.get(key)),
+                                        original=_shown(a.get(key))),
+                                    msg("checks.same-value", file=original.shown_as)))
     return problems
+
+
+def _shown(value: object) -> str | Message:
+    """A value an editor wrote, as the code writes values ('x'); no value in words."""
+    return msg("checks.no-value") if value is None else repr(value)
 
 
 def _policy_refs(content: Content) -> list[Problem]:
@@ -195,8 +205,9 @@ def _policy_refs(content: Content) -> list[Problem]:
         owner = policies.get(policy["id"]) if policy else None
         if page.lang == DEFAULT_LANG and owner is not None and owner is not page:
             problems.append(Problem(page.shown_as, page.front.line_of(("policy", "id")),
-                                    "policy/id", f"{policy['id']!r} is also the id of "
-                                    f"{owner.shown_as}", "a policy id used by one page pair"))
+                                    "policy/id", msg("checks.policy-id-twice", id=policy["id"],
+                                                     file=owner.shown_as),
+                                    msg("checks.policy-id-once")))
         if policy and policy.get("superseded_by"):
             line = page.front.line_of(("policy", "superseded_by"))
             problems += _missing([policy["superseded_by"]], policies, page.shown_as, line,

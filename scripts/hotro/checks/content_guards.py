@@ -18,6 +18,7 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from hotro.model.messages import msg
 from hotro.model.pages import LANGS
 from hotro.model.problems import Problem
 from hotro.model.records import Content, Edition
@@ -30,9 +31,8 @@ SYSTEM_FILES = (".DS_Store", "Thumbs.db", "desktop.ini")
 # prefix, the theme's and our files. An edition with one of these ids would mix with them
 # wherever editions sit side by side (site/, a shared docroot).
 BUILT_NAMES = ("404", "assets", "data", "embed", "feed", "index", "search", "sitemap")
-RESERVED_EXPECTED = ("another name, such as the agency's id (not a language code, a section "
-                     "or one of: " + ", ".join(BUILT_NAMES) + ")")
-FUTURE_EXPECTED = "the day it really happened: today or earlier"
+RESERVED_EXPECTED = msg("checks.another-name", names=", ".join(BUILT_NAMES))
+FUTURE_EXPECTED = msg("checks.past-date")
 
 
 def vietnam_today(now: dt.datetime | None = None) -> dt.date:
@@ -56,21 +56,19 @@ def unread_files(root: Path, folder: str) -> list[Problem]:
     for path in sorted(p for p in base.iterdir() if p.name not in SYSTEM_FILES):
         rel = path.relative_to(root).as_posix()
         if path.is_dir():
-            problems.append(Problem(rel, 0, "", "this folder is never read",
-                                    f"files named <name>.yml directly in {folder}/"))
+            problems.append(Problem(rel, 0, "", msg("checks.folder-never-read"),
+                                    msg("checks.yml-files-in", folder=folder)))
         elif not path.name.endswith(".yml"):
             suggestion = (path.name.lstrip(".").split(".")[0].lower() or "name") + ".yml"
-            problems.append(Problem(rel, 0, "", "this file is never read: only names ending "
-                                    "in .yml are", f"a name ending in .yml, such as "
-                                    f"{suggestion}"))
+            problems.append(Problem(rel, 0, "", msg("checks.file-never-read"),
+                                    msg("checks.yml-name", file=suggestion)))
     return problems
 
 
 def reserved_ids(content: Content) -> list[Problem]:
     """An edition's id names its folder site/<id>/: it must not be a name the site uses."""
     taken = {*LANGS, *BUILT_NAMES, *content.sections()}
-    return [Problem(e.file, 0, "", f"the name {e.id!r} is reserved: the built site already "
-                    "uses it for a language, a folder or a file", RESERVED_EXPECTED)
+    return [Problem(e.file, 0, "", msg("checks.reserved-name", id=e.id), RESERVED_EXPECTED)
             for e in content.editions.values() if e.id in taken]
 
 
@@ -93,8 +91,9 @@ def shared_addresses(content: Content) -> list[Problem]:
         for edition in editions if len(editions) > 1 else ():
             others = ", ".join(e.file for e in editions if e is not edition)
             problems.append(Problem(edition.file, edition.line_of("site_url"),
-                                    f"{edition.id}/site_url", f"the same address as {others}",
-                                    "a different address for each edition"))
+                                    f"{edition.id}/site_url",
+                                    msg("checks.same-address", files=others),
+                                    msg("checks.own-address")))
     return problems
 
 
@@ -123,5 +122,5 @@ def _future(value: object, today: dt.date, file: str, line: int, where: str) -> 
     day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
     if day <= today:
         return []
-    return [Problem(file, line, where, f"{day.isoformat()} is after today "
-                    f"({today.isoformat()})", FUTURE_EXPECTED)]
+    return [Problem(file, line, where, msg("checks.future-date", day=day.isoformat(),
+                                           today=today.isoformat()), FUTURE_EXPECTED)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hotro.model import paths
+from hotro.model.messages import Message, msg
 from hotro.model.problems import Problem
 from hotro.model.records import Content, Edition
 
@@ -26,23 +27,24 @@ def _one_joint_edition(content: Content) -> list[Problem]:
     if len(joint) == 1:
         return []
     if not joint:
-        return [Problem("content/editions/", 0, "", "no edition is marked canonical: true",
-                        "exactly one joint edition with canonical: true")]
+        return [Problem("content/editions/", 0, "", msg("checks.no-canonical"),
+                        msg("checks.one-canonical"))]
     names = ", ".join(e.file for e in joint)
     return [Problem(e.file, e.line_of("canonical"), f"{e.id}/canonical",
-                    f"more than one edition is marked canonical ({names})",
-                    "exactly one joint edition with canonical: true") for e in joint]
+                    msg("checks.canonical-twice", files=names), msg("checks.one-canonical"))
+            for e in joint]
 
 
 def _agency(content: Content, edition: Edition) -> list[Problem]:
     agency = content.agencies.get(edition["agency"])
     where = (edition.file, edition.line_of("agency"), f"{edition.id}/agency")
     if agency is None:
-        return [Problem(*where, f"unknown agency {edition['agency']!r}",
-                        "an id from content/agencies.yml")]
+        return [Problem(*where, msg("checks.unknown-agency", id=edition["agency"]),
+                        msg("checks.id-from", home="content/agencies.yml"))]
     if agency.get("successor"):
-        return [Problem(*where, f"{edition['agency']!r} no longer exists; its work moved to "
-                        f"{agency['successor']!r}", "a current agency")]
+        return [Problem(*where, msg("checks.edition-agency-gone", id=edition["agency"],
+                                    successor=agency["successor"]),
+                        msg("checks.current-agency"))]
     return []
 
 
@@ -51,11 +53,11 @@ def _contacts(content: Content, edition: Edition) -> list[Problem]:
     for cid in edition["contacts_first"]:
         contact = content.contacts.get(cid)
         if contact is None or not contact.published:
-            problem = (f"unknown contact {cid!r}" if contact is None else
-                       f"contact {cid!r} is not verified, so it is never published")
+            problem = (msg("checks.unknown-contact", id=cid) if contact is None else
+                       msg("checks.contact-never-published", id=cid))
             problems.append(Problem(edition.file, edition.line_of("contacts_first"),
                                     f"{edition.id}/contacts_first", problem,
-                                    "ids of published contacts from content/contacts.yml"))
+                                    msg("checks.published-contact-ids")))
     return problems
 
 
@@ -65,12 +67,13 @@ def _sections(content: Content, edition: Edition) -> list[Problem]:
         return []
     known = content.sections()
     problems = [Problem(edition.file, edition.line_of("sections"), f"{edition.id}/sections",
-                        f"unknown section {name!r}", f"one of: {', '.join(known)}")
+                        msg("checks.unknown-section", name=name),
+                        msg("checks.one-of", options=", ".join(known)))
                 for name in sections if name not in known]
     if "index" not in sections:
         problems.append(Problem(edition.file, edition.line_of("sections"),
-                                f"{edition.id}/sections", "the home page (index) is left out",
-                                "index in the list: every edition has a home page"))
+                                f"{edition.id}/sections", msg("checks.no-home-page"),
+                                msg("checks.home-page-needed")))
     return problems
 
 
@@ -80,7 +83,7 @@ def _logo(content: Content, edition: Edition) -> list[Problem]:
                                                           OVERRIDES)):
         return []
     return [Problem(edition.file, edition.line_of("logo"), f"{edition.id}/logo",
-                    f"there is no file overrides/{logo}", "an SVG file under overrides/")]
+                    msg("checks.no-logo-file", logo=logo), msg("checks.logo-file"))]
 
 
 def _colours(edition: Edition) -> list[Problem]:
@@ -90,10 +93,16 @@ def _colours(edition: Edition) -> list[Problem]:
         if ratio < MIN_CONTRAST:
             problems.append(Problem(edition.file, edition.line_of("colours"),
                                     f"{edition.id}/colours/{key}",
-                                    f"{colour} is too light: white text on it has a contrast of "
-                                    f"{ratio:.1f}:1", f"a darker colour, at least "
-                                    f"{MIN_CONTRAST}:1 against white"))
+                                    msg("checks.colour-too-light", colour=colour,
+                                        ratio=decimal(ratio)),
+                                    msg("checks.darker-colour", ratio=decimal(MIN_CONTRAST))))
     return problems
+
+
+def decimal(number: float) -> Message:
+    """A number with one decimal, as each language writes it (4.5, 4,5)."""
+    units, tenths = f"{number:.1f}".split(".")
+    return msg("checks.decimal", units=units, tenths=tenths)
 
 
 def contrast(one: str, other: str) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from hotro.model.messages import Message, msg
 from hotro.model.problems import Problem
 from hotro.model.records import Contact, Content
 
@@ -27,8 +28,7 @@ def overdue_pages(content: Content, today: date) -> list[Problem]:
         if today > due:
             problems.append(Problem(
                 page.shown_as, page.front.line_of(("review_by",)), "review_by",
-                f"the page was due for a review by {due.isoformat()}",
-                "the page checked again, then reviewed and review_by set to new dates"))
+                msg("checks.review-due", day=due.isoformat()), msg("checks.review-again")))
     return sorted(problems)
 
 
@@ -50,18 +50,14 @@ def overdue_contacts(content: Content, today: date, published_only: bool = False
         days = contact.get("recheck_every_days", DEFAULT_RECHECK_DAYS)
         problems.append(Problem(
             contact.file, contact.line_of("verified_on"), f"{contact.id}/verified_on",
-            f"last checked on {contact['verified_on']}, so a check was due by "
-            f"{due.isoformat()} (every {days} days)",
-            "the details checked against the sources again, then verified_on set to that day"))
+            msg("checks.recheck-due", day=contact["verified_on"], due=due.isoformat(),
+                days=days),
+            msg("checks.recheck-again")))
     return sorted(problems)
 
 
-def summary(content: Content, today: date) -> str:
-    """One line counting the reminders, for the end of a report."""
+def summary(content: Content, today: date) -> Message:
+    """What counts the reminders, for the end of a report (str() is the English)."""
     pages, contacts = len(overdue_pages(content, today)), len(overdue_contacts(content, today))
-    return (f"{_count(pages, 'page')} past review_by, {_count(contacts, 'contact')} "
-            f"due for a check (on {today.isoformat()})")
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return msg("checks.reminders", pages=msg("checks.count-pages", count=pages),
+               contacts=msg("checks.count-contacts", count=contacts), day=today.isoformat())

@@ -13,11 +13,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from html import unescape
 
-from hotro.load.markdown_source import SAFE_HINT
 from hotro.model.html_tokens import tokens
+from hotro.model.messages import Message, msg
 from hotro.model.pages import PageSource
 from hotro.model.problems import Problem
-from hotro.render.html_sanitize import attribute_problem, element_problem, url_problem
+from hotro.render.html_sanitize import Refusal, attribute_problem, element_problem, url_problem
 
 NEWLINE = re.compile("\n")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
@@ -32,7 +32,12 @@ IMAGE_REFERENCE = re.compile(r"!\[([^[\]\n]{0,999})\] ?\[([^[\]\n]{0,999})\]")
 LOOK_BACK = 1000  # how far back the [ of an image's ![alt] is looked for
 MD_IN_HTML = "markdown"  # md_in_html's switch: it never reaches the built page
 ATTR_LIST_WHERE = "{:}"
-IMAGE_HINT = "an image file saved in docs/, shown with ![what it shows](file.png)"
+IMAGE_HINT = msg("checks.image-hint")
+SAFE_HINT = msg("checks.safe-markdown")
+# What the editor reads for each kind of refusal of the sanitiser (html_sanitize.Refusal).
+REFUSED = {"attribute": "checks.attribute-not-allowed", "id": "checks.id-not-allowed",
+           "class": "checks.class-not-allowed", "scheme": "checks.scheme-not-allowed",
+           "image": "checks.image-not-allowed", "element": "checks.element-not-allowed"}
 
 
 def markup_problems(page: PageSource, skip_lines: set[int] | frozenset[int] = frozenset()
@@ -48,34 +53,40 @@ def markup_problems(page: PageSource, skip_lines: set[int] | frozenset[int] = fr
         return page.body_line + bisect_right(starts, offset - 1)
 
     found = {Problem(page.shown_as, line_of(offset), where, what,
-                     IMAGE_HINT if what.startswith("an image") else SAFE_HINT)
+                     IMAGE_HINT if what.id == REFUSED["image"] else SAFE_HINT)
              for offset, where, what in findings}
     return sorted(p for p in found if p.line not in skip_lines)
 
 
-def _findings(body: str) -> Iterator[tuple[int, str, str]]:
+def refused(refusal: Refusal) -> Message:
+    """A refusal of the sanitiser as the editor reads it: "the attribute onclick is not …"."""
+    kind, value = refusal
+    return msg(REFUSED[kind]) if kind in ("image", "element") else msg(REFUSED[kind], value=value)
+
+
+def _findings(body: str) -> Iterator[tuple[int, str, Message]]:
     """(offset, where, problem) for everything refused, in no particular order."""
     yield from _html_findings(body)
     yield from _attr_list_findings(body)
     yield from _link_findings(body)
 
 
-def _html_findings(body: str) -> Iterator[tuple[int, str, str]]:
+def _html_findings(body: str) -> Iterator[tuple[int, str, Message]]:
     for token in tokens(body, look_inside=True):
         if token.kind != "start" or body.endswith("](", 0, token.start):
             continue  # [text](<address>) is a link, read by _link_findings
         where = f"<{token.name}>"
         problem = element_problem(token.name)
         if problem:
-            yield token.start, where, "this element is not allowed in a page"
+            yield token.start, where, refused(problem)
             continue
         for name, value in token.attrs:
             problem = None if name == MD_IN_HTML else attribute_problem(token.name, name, value)
             if problem:
-                yield token.start, where, f"{problem} is not allowed"
+                yield token.start, where, refused(problem)
 
 
-def _attr_list_findings(body: str) -> Iterator[tuple[int, str, str]]:
+def _attr_list_findings(body: str) -> Iterator[tuple[int, str, Message]]:
     for match in ATTR_LIST.finditer(body):
         for item in ATTR_ITEM.finditer(match.group(1)):
             name, value, mark, word = item.groups()
@@ -85,10 +96,10 @@ def _attr_list_findings(body: str) -> Iterator[tuple[int, str, str]]:
                 value = value.strip("\"'")
             problem = attribute_problem("", name.lower(), value)
             if problem:
-                yield match.start(), ATTR_LIST_WHERE, f"{problem} is not allowed"
+                yield match.start(), ATTR_LIST_WHERE, refused(problem)
 
 
-def _link_findings(body: str) -> Iterator[tuple[int, str, str]]:
+def _link_findings(body: str) -> Iterator[tuple[int, str, Message]]:
     """Markdown links and images: the same rules as href and src."""
     images = {(ref or alt).strip().lower() for alt, ref in IMAGE_REFERENCE.findall(body)}
     for match in LINK_TARGET.finditer(body):
@@ -101,4 +112,4 @@ def _link_findings(body: str) -> Iterator[tuple[int, str, str]]:
         target = inline if inline is not None else reference
         problem = url_problem("src" if is_image else "href", unescape(target))
         if problem:
-            yield match.start(), "<img>" if is_image else "<a>", f"{problem} is not allowed"
+            yield match.start(), "<img>" if is_image else "<a>", refused(problem)

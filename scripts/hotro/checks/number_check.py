@@ -15,6 +15,9 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import phonenumbers
+
+from hotro.model.messages import msg
 from hotro.model.number_text import MARKUP, canonical, only_spacing_differs, read
 from hotro.model.phones import Phone, PhoneError, parse_phone
 from hotro.model.problems import Problem
@@ -34,8 +37,7 @@ MATCHER_SPAN = 64  # longer segments are lists of figures, not one number
 # Nine digits with at most three separators between two (any Vietnamese number has nine or
 # more): only then is phonenumbers' matcher asked. Bounded repeats of disjoint classes: linear.
 NINE_DIGITS = re.compile(r"\d(?:[ .()+-]{0,3}\d){8}")
-EXPECTED = ("only numbers of verified contacts in content/contacts.yml; when a number is not "
-            "known, tell readers to call 111")
+EXPECTED = msg("checks.verified-numbers-only")
 
 
 @dataclass(frozen=True)
@@ -218,8 +220,6 @@ def _may_grow(text: str, found: str) -> bool:
 
 def _matcher_spans(plain: str, start: int, end: int) -> list[tuple[int, int]]:
     """phonenumbers' matcher on one segment, with a character of context on each side."""
-    import phonenumbers
-
     first = max(0, start - 1)
     matcher = phonenumbers.PhoneNumberMatcher(plain[first:end + 1], "VN",
                                               leniency=phonenumbers.Leniency.VALID)
@@ -235,8 +235,7 @@ def is_short_code(text: str) -> bool:
 
 
 def problem(file: str, line: int, where: str, token: str) -> Problem:
-    return Problem(file, line, where, f"the number {token!r} is not in the verified directory",
-                   EXPECTED)
+    return Problem(file, line, where, msg("checks.number-unknown", number=token), EXPECTED)
 
 
 def number_problems(file: str, line: int, where: str, found: Found,
@@ -246,10 +245,11 @@ def number_problems(file: str, line: int, where: str, found: Found,
     if shown is None and not found.disguised:
         return [problem(file, line, where, found.written)]
     if shown is None:
-        return [Problem(file, line, where, f"the number {found.written!r} (read as "
-                        f"{found.plain!r}) is not in the verified directory", EXPECTED)]
+        return [Problem(file, line, where, msg("checks.number-read-as-unknown",
+                                               number=found.written, plain=found.plain),
+                        EXPECTED)]
     if found.disguised:
-        return [Problem(file, line, where, f"the number {found.written!r} is written with "
-                        f"hidden or look-alike characters (read as {found.plain!r})",
-                        f"ordinary digits, as content/contacts.yml writes it: {shown!r}")]
+        return [Problem(file, line, where, msg("checks.number-disguised", number=found.written,
+                                               plain=found.plain),
+                        msg("checks.ordinary-digits", shown=shown))]
     return []

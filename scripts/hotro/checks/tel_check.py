@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from hotro.checks.number_check import find_numbers
+from hotro.model.messages import msg
 from hotro.model.number_text import canonical, read
 from hotro.model.problems import Problem
 
@@ -24,9 +25,8 @@ CHAT = re.compile(r"\b(?:zalo\.me|wa\.me)/(\+?[0-9]{9,15})(?![0-9A-Za-z])", re.I
 TARGET = re.compile(r"[^\s\"'<>)\]]*")
 PLAIN_NUMBER = re.compile(r"\+?[0-9 ().-]{1,40}")
 WINDOW = 300  # how far a link's text is looked for, in characters
-EXPECTED_TARGET = ("a tel: link to the number of a verified contact in content/contacts.yml, "
-                   "e.g. tel:111")
-EXPECTED_TEXT = "link text that shows the number the link dials, e.g. [111](tel:111)"
+EXPECTED_TARGET = msg("checks.tel-target")
+EXPECTED_TEXT = msg("checks.tel-text")
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,11 @@ def link_problems(file: str, line: int, where: str, link: TelLink,
                   known: dict[str, str]) -> list[Problem]:
     dialled = canonical(link.dialled)
     if PLAIN_NUMBER.fullmatch(link.dialled) is None or dialled not in known:
-        return [Problem(file, line, where, f"the link {link.link!r} dials {link.dialled!r}, "
-                        "which is not in the verified directory", EXPECTED_TARGET)]
+        return [Problem(file, line, where, msg("checks.link-dials-unknown", link=link.link,
+                                               dialled=link.dialled), EXPECTED_TARGET)]
     shown = _numbers_in(link.text or "")
-    return [Problem(file, line, where, f"the link text {link.text!r} names {number!r}, but "
-                    f"the link dials {link.dialled!r}", EXPECTED_TEXT)
+    return [Problem(file, line, where, msg("checks.link-text-differs", text=link.text,
+                                           number=number, dialled=link.dialled), EXPECTED_TEXT)
             for number, plain in shown if canonical(plain) != dialled]
 
 

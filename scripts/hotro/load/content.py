@@ -13,6 +13,7 @@ from hotro.load import docs_files, markdown_limits
 from hotro.load.markdown_source import read_page
 from hotro.load.schemas import validate
 from hotro.load.yaml_source import load_yaml_file
+from hotro.model.messages import Message, msg
 from hotro.model.phones import EXPECTED as PHONE_EXPECTED
 from hotro.model.phones import PhoneError, parse_phone
 from hotro.model.problems import ContentError, Problem
@@ -49,7 +50,7 @@ def _records(doc: YamlDoc, schema: str, kind=Record) -> tuple[dict, list[Problem
             continue
         if rid in records:
             problems.append(Problem(doc.file, doc.line_of((i, "id")), f"{rid}/id",
-                                    "this id is used twice", "each id once"))
+                                    msg("load.id-twice"), msg("load.id-once")))
             continue
         records[rid] = kind(item, doc.file, doc.line_of((i,)), doc, i)
     return records, problems
@@ -69,7 +70,8 @@ def _load_sources(content: Content) -> list[Problem]:
             if rid in content.sources:
                 other = content.sources[rid].file
                 problems.append(Problem(rec.file, rec.line, f"{rid}/id",
-                                        f"this source id is also used in {other}", "each id once"))
+                                        msg("load.source-id-elsewhere", file=other),
+                                        msg("load.id-once")))
             content.sources.setdefault(rid, rec)
     return problems + _same_url_twice(content)
 
@@ -82,18 +84,18 @@ def _same_url_twice(content: Content) -> list[Problem]:
         other = first.setdefault(rec["url"], rec)
         if other is not rec:
             problems.append(Problem(rec.file, rec.line_of("url"), f"{rec.id}/url",
-                                    f"this address is already source {other.id!r}",
-                                    f"one record per address; cite {other.id!r} instead"))
+                                    msg("load.address-twice", id=repr(other.id)),
+                                    msg("load.address-twice-expected", id=repr(other.id))))
     return problems
 
 
-def _required(content: Content, rel: str, what: str) -> tuple[YamlDoc | None, list[Problem]]:
+def _required(content: Content, rel: str, what: Message) -> tuple[YamlDoc | None, list[Problem]]:
     doc = _doc(content, rel)
-    return doc, [] if doc else [Problem(rel, 0, "", "the file is missing", what)]
+    return doc, [] if doc else [Problem(rel, 0, "", msg("load.file-missing"), what)]
 
 
 def _load_agencies(content: Content) -> list[Problem]:
-    doc, missing = _required(content, "content/agencies.yml", "a list of agencies")
+    doc, missing = _required(content, "content/agencies.yml", msg("load.agencies-expected"))
     if doc is None:
         return missing
     content.agencies, problems = _records(doc, "agency")
@@ -101,7 +103,7 @@ def _load_agencies(content: Content) -> list[Problem]:
 
 
 def _load_contacts(content: Content) -> list[Problem]:
-    doc, missing = _required(content, "content/contacts.yml", "a list of contacts")
+    doc, missing = _required(content, "content/contacts.yml", msg("load.contacts-expected"))
     if doc is None:
         return missing
     content.contacts, problems = _records(doc, "contact", Contact)
@@ -118,9 +120,8 @@ def _attach_phone(contact: Contact) -> list[Problem]:
     try:
         contact.phone = parse_phone(raw, contact.get("display"))
     except PhoneError as err:
-        field_name = "display" if "display text" in str(err) else "number"
-        return [Problem(contact.file, contact.line_of(field_name),
-                        f"{contact.id}/{field_name}", str(err), PHONE_EXPECTED)]
+        return [Problem(contact.file, contact.line_of(err.field), f"{contact.id}/{err.field}",
+                        err.message, PHONE_EXPECTED)]
     return []
 
 
@@ -134,7 +135,7 @@ def _load_process(content: Content) -> list[Problem]:
 
 
 def _load_ui(content: Content) -> list[Problem]:
-    doc, missing = _required(content, "content/ui.yml", "interface texts")
+    doc, missing = _required(content, "content/ui.yml", msg("load.ui-expected"))
     if doc is None:
         return missing
     problems = validate(doc, "ui")
@@ -164,14 +165,14 @@ def _load_editions(content: Content) -> list[Problem]:
     problems: list[Problem] = []
     files = _yaml_files(content, "content/editions")
     if not files:
-        return [Problem("content/editions/", 0, "", "there is no edition",
-                        "at least one file such as content/editions/tinh-ca-mau.yml")]
+        return [Problem("content/editions/", 0, "", msg("load.no-edition"),
+                        msg("load.no-edition-expected", file="content/editions/tinh-ca-mau.yml"))]
     for rel in files:
         doc = _doc(content, rel)
         stem = Path(rel).stem
         if not ID_PATTERN.match(stem):
-            problems.append(Problem(rel, 0, "", f"the file name {stem!r} is not a valid id",
-                                    "lower case letters, digits and hyphens, e.g. so-y-te.yml"))
+            problems.append(Problem(rel, 0, "", msg("load.bad-edition-name", name=repr(stem)),
+                                    msg("load.bad-edition-name-expected", example="so-y-te.yml")))
             continue
         found = validate(doc, "edition")
         problems += found

@@ -19,6 +19,7 @@ import stat
 from pathlib import Path
 
 from hotro.load.svg_check import svg_problems
+from hotro.model.messages import Message, msg
 from hotro.model.problems import Problem
 
 MAX_IMAGE = 2_000_000
@@ -32,8 +33,7 @@ SIGNATURES = {
     ".gif": ("GIF", (b"GIF87a", b"GIF89a")),
     ".webp": ("WEBP", (b"RIFF",)),
 }
-ALLOWED = ("Markdown pages (.vi.md, .en.md), images (.png, .jpg, .jpeg, .webp, .gif, .svg) or "
-           "PDF documents (.pdf); theme files (HTML, CSS, JavaScript) belong in overrides/")
+ALLOWED = msg("load.allowed-types")
 
 
 def scan(docs: Path) -> tuple[list[Path], list[Problem]]:
@@ -61,8 +61,7 @@ def links_in(folder: Path) -> list[Problem]:
     could bring in a file from outside the repository."""
     shown = folder.name
     return [Problem(f"{shown}/{(Path(base) / name).relative_to(folder).as_posix()}", 0, "",
-                    f"a symbolic link is not allowed in {shown}/",
-                    f"the file or folder itself, copied into {shown}/")
+                    msg("load.symlink", folder=shown), msg("load.symlink-expected", folder=shown))
             for base, dirs, files in os.walk(folder)
             for name in sorted([*dirs, *files]) if (Path(base) / name).is_symlink()]
 
@@ -72,8 +71,8 @@ def _shown(docs: Path, path: Path) -> str:
 
 
 def _linked(docs: Path, path: Path) -> Problem:
-    return Problem(_shown(docs, path), 0, "", "a symbolic link is not allowed in docs/",
-                   "the file or folder itself, copied into docs/")
+    return Problem(_shown(docs, path), 0, "", msg("load.symlink", folder="docs"),
+                   msg("load.symlink-expected", folder="docs"))
 
 
 def _file_problems(docs: Path, path: Path) -> list[Problem] | None:
@@ -85,7 +84,7 @@ def _file_problems(docs: Path, path: Path) -> list[Problem] | None:
     shown = _shown(docs, path)
     info = path.lstat()
     if not stat.S_ISREG(info.st_mode):
-        return [Problem(shown, 0, "", "this is not a regular file", "a file saved in docs/")]
+        return [Problem(shown, 0, "", msg("load.not-regular"), msg("load.not-regular-expected"))]
     suffix = path.suffix.lower()
     if suffix == ".md" and path.suffix == ".md":
         return None
@@ -95,8 +94,8 @@ def _file_problems(docs: Path, path: Path) -> list[Problem] | None:
         return _too_large(shown, info.st_size, MAX_SVG) or svg_problems(path, shown)
     if suffix == ".pdf":
         return _pdf_problems(path, shown, info.st_size)
-    kind = f"of type {suffix}" if suffix else "without a type (such as .png)"
-    return [Problem(shown, 0, "", f"a file {kind} cannot be published from docs/", ALLOWED)]
+    problem = msg("load.file-type", type=suffix) if suffix else msg("load.file-no-type")
+    return [Problem(shown, 0, "", problem, ALLOWED)]
 
 
 def _image_problems(path: Path, shown: str, size: int, kind: str,
@@ -106,13 +105,13 @@ def _image_problems(path: Path, shown: str, size: int, kind: str,
     head = _head(path)
     if head.startswith(signatures) and (kind != "WEBP" or head[8:12] == b"WEBP"):
         return []
-    return [_not_kind(shown, f"a {kind} image")]
+    return [_not_kind(shown, msg("load.not-image", kind=kind))]
 
 
 def _pdf_problems(path: Path, shown: str, size: int) -> list[Problem]:
     if found := _too_large(shown, size, MAX_PDF):
         return found
-    return [] if _head(path).startswith(b"%PDF-") else [_not_kind(shown, "a PDF document")]
+    return [] if _head(path).startswith(b"%PDF-") else [_not_kind(shown, msg("load.not-pdf"))]
 
 
 def _head(path: Path) -> bytes:
@@ -120,13 +119,12 @@ def _head(path: Path) -> bytes:
         return file.read(16)
 
 
-def _not_kind(shown: str, kind: str) -> Problem:
-    return Problem(shown, 0, "", f"the content of this file is not {kind}",
-                   "a file whose type matches its name; save it again in that format")
+def _not_kind(shown: str, problem: Message) -> Problem:
+    return Problem(shown, 0, "", problem, msg("load.wrong-content-expected"))
 
 
 def _too_large(shown: str, size: int, limit: int) -> list[Problem]:
     if size <= limit:
         return []
-    return [Problem(shown, 0, "", f"the file is too large ({size:,} bytes)",
-                    f"at most {limit:,} bytes for this type; make the file smaller")]
+    return [Problem(shown, 0, "", msg("load.file-too-large", size=size),
+                    msg("load.type-too-large-expected", limit=limit))]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hotro.load.markdown_source import read_page
 from hotro.load.yaml_source import MAX_BYTES, parse_yaml
+from hotro.model.messages import Message, msg
 from hotro.model.problems import ContentError, Problem
 from hotro.model.yaml_doc import YamlDoc
 
@@ -27,7 +28,7 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 LETTER = r"[^\W\d]"
 INVISIBLE = re.compile(f"[{DIRECTION}]|(?<={LETTER})[{ZERO_WIDTH}]|[{ZERO_WIDTH}](?={LETTER})")
 IS_DIRECTION = re.compile(f"[{DIRECTION}]")
-EXPECTED = "plain text; delete the invisible character"
+EXPECTED = msg("load.plain-text-expected")
 
 
 def invisible_characters(root: Path) -> list[Problem]:
@@ -72,9 +73,11 @@ def _escaped(doc: YamlDoc | None, rel: str, found: set[str]) -> list[Problem]:
     return problems
 
 
-def describe(char: str) -> str:
-    kind = "direction-control" if IS_DIRECTION.match(char) else "zero-width"
-    return f"the text has an invisible {kind} character (U+{ord(char):04X})"
+def describe(char: str) -> Message:
+    code = f"U+{ord(char):04X}"
+    if IS_DIRECTION.match(char):
+        return msg("load.invisible-direction", code=code)
+    return msg("load.invisible-zero-width", code=code)
 
 
 def _structure(root: Path, path: Path, rel: str, text: str) -> tuple[YamlDoc | None, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from hotro.model.messages import msg
 from hotro.model.pages import PageSource
 from hotro.model.problems import Problem
 
@@ -20,7 +21,6 @@ MAX_BRACKETS = 2000  # links and footnotes: 100 in a paragraph, 2,000 in a page
 MAX_HEADINGS = 500   # each repeated heading makes the table of contents look at all the others
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUOTE = re.compile(r"> ?")  # a quote mark and the space after it: one level, not indentation
-SPLIT = "at most {limit} in one paragraph; split the text with blank lines into shorter ones"
 
 
 def limit_problems(page: PageSource) -> list[Problem]:
@@ -42,8 +42,8 @@ def _brackets(page: PageSource) -> list[Problem]:
     count = page.body.count("[")
     if count <= MAX_BRACKETS:
         return []
-    return [Problem(page.shown_as, 0, "", f"the page has {count:,} '[' characters",
-                    f"at most {MAX_BRACKETS:,} in one page; split it into several pages")]
+    return [Problem(page.shown_as, 0, "", msg("load.page-characters", count=count, char="'['"),
+                    msg("load.page-characters-expected", limit=MAX_BRACKETS))]
 
 
 def _paragraph(page: PageSource, text: str, line: int) -> list[Problem]:
@@ -53,8 +53,8 @@ def _paragraph(page: PageSource, text: str, line: int) -> list[Problem]:
         count = text.count(char)
         if count > limit:
             problems.append(Problem(page.shown_as, line, "",
-                                    f"this paragraph has {count:,} {char!r} characters",
-                                    SPLIT.format(limit=limit)))
+                                    msg("load.paragraph-characters", count=count, char=repr(char)),
+                                    msg("load.paragraph-characters-expected", limit=limit)))
     return problems
 
 
@@ -65,8 +65,8 @@ def _depth(page: PageSource) -> list[Problem]:
         depth = prefix.count(">") + len(QUOTE.sub("", prefix).expandtabs(4)) // 4
         if depth > MAX_DEPTH:
             return [Problem(page.shown_as, page.body_line + offset, "",
-                            f"this line is nested {depth} levels deep",
-                            f"at most {MAX_DEPTH} levels of lists and quotes inside each other")]
+                            msg("load.nested-line", depth=depth),
+                            msg("load.nested-line-expected", limit=MAX_DEPTH))]
     return []
 
 
@@ -74,5 +74,5 @@ def _headings(page: PageSource) -> list[Problem]:
     count = sum(1 for text in page.body.split("\n") if text.startswith("#"))
     if count <= MAX_HEADINGS:
         return []
-    return [Problem(page.shown_as, 0, "", f"the page has {count:,} headings",
-                    f"at most {MAX_HEADINGS:,} headings in one page; split it into several pages")]
+    return [Problem(page.shown_as, 0, "", msg("load.page-headings", count=count),
+                    msg("load.page-headings-expected", limit=MAX_HEADINGS))]

@@ -1,7 +1,10 @@
 """Validate content against the JSON Schemas in content/schemas/, with messages for editors.
 
 jsonschema's own messages are written for programmers ("'x' is not of type 'string'"); here each
-error becomes a Problem that names the record, the field and what the schema expects.
+error becomes a Problem that names the record, the field and what the schema expects. What a
+field holds is its schema's `description` and `description_vi`: the schemas are the catalogue of
+their own fields. The few rules without words of their own here keep jsonschema's message, with
+its Vietnamese from hotro.load.foreign_texts.
 """
 
 from __future__ import annotations
@@ -14,14 +17,18 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 
+from hotro.load.foreign_texts import jsonschema_text
 from hotro.model import paths
+from hotro.model.messages import Message, Texts, msg
 from hotro.model.problems import Problem
 from hotro.model.yaml_doc import YamlDoc
 
 SCHEMA_DIR = paths.SCHEMAS
-TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
-              "boolean": "true or false", "array": "a list", "object": "a group of fields",
-              "null": "nothing"}
+# What a schema type asks for: the catalogue id of its words
+TYPE_WORDS = {"string": "load.type.string", "integer": "load.type.integer",
+              "number": "load.type.number", "boolean": "load.type.boolean",
+              "array": "load.type.array", "object": "load.type.object", "null": "load.type.null"}
+Part = Message | str
 
 format_checker = FormatChecker()
 
@@ -99,51 +106,83 @@ def _can_step(node: Any, step: Any) -> bool:
     return isinstance(node, dict) and step in node
 
 
-def _expected(schema: dict) -> str:
-    text = schema.get("description", "")
+def _expected(schema: dict) -> Part:
+    """What the field holds (its description, in both languages) and an example; "" if
+    the schema says neither."""
+    description = schema.get("description", "")
+    described = Texts(vi=schema.get("description_vi") or description, en=description)
     examples = schema.get("examples")
     if examples and isinstance(examples[0], str | int | bool):
         example = str(examples[0]).lower() if isinstance(examples[0], bool) else examples[0]
-        text = f"{text}, e.g. {example}" if text else f"e.g. {example}"
-    return text
+        if description:
+            return msg("load.schema.described-example", description=described, example=example)
+        return msg("load.schema.example", example=example)
+    return msg("load.schema.described", description=described) if description else ""
 
 
-def _describe(err: ValidationError, root: dict) -> tuple[str, str, tuple]:
+Described = tuple[Message, Part, tuple]
+
+
+def _describe(err: ValidationError, root: dict) -> Described:
     """(problem, expected, extra path) for one schema error, in plain words."""
-    kind, value, schema = err.validator, err.instance, err.schema
-    if kind == "required":
-        missing = err.message.split("'")[1]
-        prop = _property(err, missing) or _record_property(root, missing)
-        return "this field is missing", _expected(_deref(prop)), (missing,)
-    if kind == "additionalProperties":
-        allowed = ", ".join(schema.get("properties", {}))
-        extra = [k for k in value if k not in schema.get("properties", {})]
-        return (f"unknown field {extra[0]!r}", f"only these fields: {allowed}",
-                (extra[0],))
-    if kind == "type":
-        wanted = err.validator_value
-        wanted = wanted if isinstance(wanted, list) else [wanted]
-        if wanted == ["array"]:
-            return (f"this is {_type_word(value)}",
-                    "a list, each item on a line that starts with '- '", ())
-        words = " or ".join(TYPE_WORDS.get(w, w) for w in wanted)
-        expected = f"{words}; {_expected(schema)}".strip("; ")
-        shown = f"{_show(value)} is" if isinstance(value, str | int | float) else "this is"
-        return f"{shown} {_type_word(value)}", expected, ()
-    if kind == "enum":
-        options = ", ".join(str(o) for o in err.validator_value)
-        return f"{_show(value)} is not one of the allowed values", f"one of: {options}", ()
-    if kind == "format":
-        return f"{_show(value)} is not a real date", "a real date written YYYY-MM-DD", ()
-    if kind in ("minLength", "minItems"):
-        return "this is empty", _expected(schema) or "a value", ()
-    if kind == "pattern":
-        return f"{_show(value)} is not in the right form", _expected(schema), ()
-    if kind == "propertyNames":
-        return f"the name {_show(value)} is not in the right form", _expected(schema), ()
-    if kind in ("oneOf", "const"):
-        return f"{_show(value)} is not allowed here", _expected(schema), ()
-    return err.message, _expected(schema), ()
+    if err.validator in DESCRIBE:
+        return DESCRIBE[err.validator](err, root)
+    if err.validator in SIMPLE:
+        return msg(SIMPLE[err.validator], value=_show(err.instance)), _expected(err.schema), ()
+    return msg("load.schema.rule", detail=jsonschema_text(err.message)), _expected(err.schema), ()
+
+
+def _missing(err: ValidationError, root: dict) -> Described:
+    missing = err.message.split("'")[1]
+    prop = _property(err, missing) or _record_property(root, missing)
+    return msg("load.schema.missing"), _expected(_deref(prop)), (missing,)
+
+
+def _unknown_field(err: ValidationError, root: dict) -> Described:
+    known = err.schema.get("properties", {})
+    extra = [k for k in err.instance if k not in known]
+    return (msg("load.schema.unknown-field", name=repr(extra[0])),
+            msg("load.schema.only-fields", fields=", ".join(known)), (extra[0],))
+
+
+def _wrong_type(err: ValidationError, root: dict) -> Described:
+    wanted = err.validator_value if isinstance(err.validator_value, list) else [
+        err.validator_value]
+    value, what = err.instance, _type_word(err.instance)
+    if wanted == ["array"]:
+        return msg("load.schema.this-is", what=what), msg("load.schema.list-expected"), ()
+    words = msg(TYPE_WORDS[wanted[0]])
+    for word in wanted[1:]:
+        words = msg("load.schema.or", first=words, second=msg(TYPE_WORDS[word]))
+    described = _expected(err.schema)
+    expected = msg("load.schema.types-and", types=words, description=described) \
+        if described else words
+    if isinstance(value, str | int | float):
+        return msg("load.schema.value-is", value=_show(value), what=what), expected, ()
+    return msg("load.schema.this-is", what=what), expected, ()
+
+
+def _not_allowed(err: ValidationError, root: dict) -> Described:
+    options = ", ".join(str(o) for o in err.validator_value)
+    return (msg("load.schema.not-allowed-value", value=_show(err.instance)),
+            msg("load.schema.one-of", options=options), ())
+
+
+def _not_a_date(err: ValidationError, root: dict) -> Described:
+    return (msg("load.schema.not-a-date", value=_show(err.instance)),
+            msg("load.schema.date-expected"), ())
+
+
+def _empty(err: ValidationError, root: dict) -> Described:
+    return (msg("load.schema.this-is", what=msg("load.is.empty")),
+            _expected(err.schema) or msg("load.schema.a-value"), ())
+
+
+DESCRIBE = {"required": _missing, "additionalProperties": _unknown_field, "type": _wrong_type,
+            "enum": _not_allowed, "format": _not_a_date, "minLength": _empty, "minItems": _empty}
+# rules whose problem quotes the value, and whose expectation is the field's description
+SIMPLE = {"pattern": "load.schema.wrong-form", "propertyNames": "load.schema.wrong-name",
+          "oneOf": "load.schema.not-allowed", "const": "load.schema.not-allowed"}
 
 
 def _property(err: ValidationError, name: str) -> dict:
@@ -173,22 +212,30 @@ def _deref(schema: dict) -> dict:
     return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
 
 
-def _type_word(value: Any) -> str:
+def _type_word(value: Any) -> Message:
+    """What the editor wrote, after "is": text, a number, a list …"""
     if isinstance(value, bool):
-        return "true/false"
+        return msg("load.is.boolean")
     if isinstance(value, int | float):
-        return "a number"
+        return msg("load.is.number")
     if isinstance(value, str):
-        return "text"
+        return msg("load.is.text")
     if isinstance(value, list):
-        return "a list"
+        return msg("load.is.list")
     if isinstance(value, dict):
-        return "a group of fields"
-    return "empty"
+        return msg("load.is.group")
+    return msg("load.is.empty")
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, dict | list):
-        return _type_word(value).capitalize()
+def _show(value: Any) -> Part:
+    """A value as a message quotes it: text in quotes (cut at 60 characters), a number as it
+    is, anything else in words."""
+    if isinstance(value, dict):
+        return msg("load.value.group")
+    if isinstance(value, list):
+        return msg("load.value.list")
+    if value is None or isinstance(value, bool):
+        return msg({True: "load.value.true", False: "load.value.false", None: "load.value.none"}
+                   [value])
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "...'"

@@ -11,10 +11,10 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from hotro.model.messages import Message, msg
 from hotro.model.problems import Problem
 
-SVG_EXPECTED = ("a drawing only: no scripts, no embedded HTML, no links or pictures from "
-                "other files (only #id inside the drawing); save it again as plain SVG")
+SVG_EXPECTED = msg("load.svg-expected")
 DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
 ANIMATION = {"set", "animate", "animatemotion", "animatetransform"}
@@ -30,17 +30,16 @@ def svg_problems(path: Path, shown: str) -> list[Problem]:
     try:
         raw.decode("utf-8")  # so that the search below sees every "<!" (not UTF-16's bytes)
     except UnicodeDecodeError:
-        return [Problem(shown, 0, "", "the file is not valid UTF-8 text",
-                        "UTF-8; save the file again as UTF-8")]
+        return [Problem(shown, 0, "", msg("load.not-utf8"), msg("load.not-utf8-expected"))]
     if DECLARATION.search(raw):
         return [Problem(shown, _line(raw, DECLARATION.search(raw).start()), "",
-                        "an SVG may not declare <!DOCTYPE or <!ENTITY", SVG_EXPECTED)]
+                        msg("load.svg-declaration"), SVG_EXPECTED)]
     try:
         root = ET.fromstring(raw)
     except ET.ParseError as err:
-        return [Problem(shown, err.position[0], "", "the SVG is not valid XML", SVG_EXPECTED)]
+        return [Problem(shown, err.position[0], "", msg("load.svg-not-xml"), SVG_EXPECTED)]
     if _local(root.tag) != "svg":
-        return [Problem(shown, 0, "", "the file is not an SVG drawing", SVG_EXPECTED)]
+        return [Problem(shown, 0, "", msg("load.svg-not-drawing"), SVG_EXPECTED)]
     for element in root.iter():
         if problem := _element_problem(element):
             return [Problem(shown, 0, "", problem, SVG_EXPECTED)]
@@ -56,21 +55,21 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1].lower() if isinstance(name, str) else ""
 
 
-def _element_problem(element: ET.Element) -> str | None:
+def _element_problem(element: ET.Element) -> Message | None:
     tag = _local(element.tag)
     if tag in FORBIDDEN_TAGS:
-        return f"an SVG may not contain <{tag}>"
+        return msg("load.svg-tag", tag=tag)
     if tag == "style" and OUTSIDE_CSS.search(element.text or ""):
-        return "an SVG may not load other files from its style"
+        return msg("load.svg-style")
     for name, value in element.attrib.items():
         attribute = _local(name)
         if attribute.startswith("on"):
-            return f"an SVG may not have event attributes ({attribute}=)"
+            return msg("load.svg-event", attribute=attribute)
         if attribute in LINK_ATTRIBUTES and not value.strip().startswith("#"):
-            return f"an SVG may not link to or load {value[:60]!r}"
+            return msg("load.svg-link", link=repr(value[:60]))
         target = value.split(":")[-1].strip().lower()
         if tag in ANIMATION and attribute == "attributename" and target in LINK_ATTRIBUTES:
-            return f"an SVG may not contain <{tag}> that changes a link"
+            return msg("load.svg-animation", tag=tag)
         if OUTSIDE_CSS.search(value) or "javascript:" in value.lower().replace(" ", ""):
-            return f"an SVG may not load other files from its {attribute} attribute"
+            return msg("load.svg-attribute", attribute=attribute)
     return None

@@ -2,21 +2,21 @@
 
 An English page records the Vietnamese it was translated from in its front matter
 (`translated_from`); the English of each {vi, en} text in content/ is recorded in
-content/translations.yml. Both hold text_hash() of the Vietnamese. The functions here are pure;
-hotro.editors.translated writes those records (`make translated`).
+content/translations.yml. Both hold text_hash() (hotro.model.fingerprints) of the Vietnamese.
+The functions here are pure; hotro.editors.translated writes those records (`make translated`).
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from hotro.load.yaml_source import load_yaml_file
+from hotro.model.fingerprints import text_hash
+from hotro.model.messages import Message, msg
 from hotro.model.pages import DEFAULT_LANG, PageSource
 from hotro.model.records import Content
 
-HASH_LENGTH = 12
 RECORDS_FILE = "content/translations.yml"
 RECORDS_HEADER = (
     "# yaml-language-server: $schema=schemas/translations.schema.json\n"
@@ -33,7 +33,7 @@ class Status:
     file: str
     line: int
     state: str          # MISSING, STALE or UP_TO_DATE
-    expected: str = ""  # what the editor should do, for the report
+    expected: Message | str = ""  # what the editor should do, for the report
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,6 @@ class TextField:
     file: str
     line: int
     text: dict
-
-
-def text_hash(text: str) -> str:
-    """A short fingerprint of a text; line endings and trailing spaces do not change it."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    normal = "\n".join(line.rstrip() for line in lines).strip("\n")
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
 # Pages
@@ -63,30 +56,16 @@ def page_status(content: Content) -> list[Status]:
 def _page_state(original: PageSource, english: PageSource | None) -> Status:
     if english is None:
         return Status("page", original.slug, original.shown_as, 1, MISSING,
-                      f"an English page docs/{original.slug}.en.md translated from this one")
+                      msg("render.translation-page-missing", slug=original.slug))
     recorded = english.meta.get("translated_from")
     line = english.front.line_of(("translated_from",)) if recorded else 1
     if recorded == text_hash(original.body):
         return Status("page", english.slug, english.shown_as, line, UP_TO_DATE)
     if recorded is None:
-        expected = f"the English checked against {original.shown_as}, then make translated"
+        expected = msg("render.translation-page-unchecked", file=original.shown_as)
     else:
-        expected = (f"the English brought in line with the changed {original.shown_as}, "
-                    "then make translated")
+        expected = msg("render.translation-page-changed", file=original.shown_as)
     return Status("page", english.slug, english.shown_as, line, STALE, expected)
-
-
-def stale_original(content: Content, page: PageSource) -> PageSource | None:
-    """For an English page translated from an older Vietnamese text: that Vietnamese page.
-
-    A page with no translated_from is not flagged to readers (its status is unknown, and
-    `make status` reports it); only a recorded, different fingerprint is.
-    """
-    recorded = page.meta.get("translated_from")
-    original = content.pages.get((page.slug, DEFAULT_LANG))
-    if page.lang == DEFAULT_LANG or not recorded or original is None:
-        return None
-    return original if recorded != text_hash(original.body) else None
 
 
 # Fields: {vi, en} texts in content/
@@ -153,12 +132,12 @@ def field_status(content: Content, records: dict[str, str]) -> list[Status]:
 def _field_state(field: TextField, recorded: str | None) -> Status:
     if not field.text.get("en"):
         return Status("field", field.key, field.file, field.line, MISSING,
-                      "an English text (en) beside the Vietnamese (vi)")
+                      msg("render.translation-field-missing"))
     if recorded == text_hash(field.text["vi"]):
         return Status("field", field.key, field.file, field.line, UP_TO_DATE)
-    doing = "checked against the" if recorded is None else "brought in line with the changed"
-    return Status("field", field.key, field.file, field.line, STALE,
-                  f"the English (en) {doing} Vietnamese (vi), then make translated")
+    expected = msg("render.translation-field-unchecked" if recorded is None
+                   else "render.translation-field-changed")
+    return Status("field", field.key, field.file, field.line, STALE, expected)
 
 
 def load_records(root: Path) -> dict[str, str]:

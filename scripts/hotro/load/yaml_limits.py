@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import yaml
 
+from hotro.model.messages import Message, msg
 from hotro.model.problems import ContentError, Problem
 
 MAX_DEPTH = 50  # lists and groups of fields inside each other; real content uses at most 6
-ANCHOR_PROBLEM = "YAML anchors and aliases (&, *) are not allowed"
-ANCHOR_EXPECTED = "each value written out in full; copy the text instead of using & and *"
-DEPTH_PROBLEM = f"the YAML is nested too deeply (more than {MAX_DEPTH} levels)"
-DEPTH_EXPECTED = (f"at most {MAX_DEPTH} levels of lists and groups of fields inside each other")
+ANCHOR_PROBLEM = msg("load.yaml-anchors")
+ANCHOR_EXPECTED = msg("load.yaml-anchors-expected")
+DEPTH_PROBLEM = msg("load.yaml-too-deep", limit=MAX_DEPTH)
+DEPTH_EXPECTED = msg("load.yaml-too-deep-expected", limit=MAX_DEPTH)
 EVENT_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 CLOSING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
@@ -50,7 +51,7 @@ def _clearly_within(text: str) -> bool:
     return sum(text.count(mark) for mark in "[{-:?") < MAX_DEPTH
 
 
-def _scan(text: str, loader_class: type) -> tuple[int, str, str] | bool | None:
+def _scan(text: str, loader_class: type) -> tuple[int, Message, Message] | bool | None:
     """The first problem, None when there is none, False when the text is not valid YAML."""
     try:
         loader = loader_class(text)
@@ -64,7 +65,7 @@ def _scan(text: str, loader_class: type) -> tuple[int, str, str] | bool | None:
         loader.dispose()
 
 
-def _first_problem(loader: yaml.SafeLoader) -> tuple[int, str, str] | None:
+def _first_problem(loader: yaml.SafeLoader) -> tuple[int, Message, Message] | None:
     depth = 0
     while (event := loader.get_event()) is not None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:

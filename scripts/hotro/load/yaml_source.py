@@ -12,14 +12,16 @@ from typing import Any
 
 import yaml
 
+from hotro.load.foreign_texts import yaml_text
 from hotro.load.yaml_limits import check_limits
+from hotro.model.messages import Message, msg
 from hotro.model.problems import ContentError, Problem
 from hotro.model.yaml_doc import Path_, YamlDoc
 
-YAML_EXPECTED = "valid YAML; check the indentation, colons and quotes"
+YAML_EXPECTED = msg("load.yaml-expected")
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
-VALUE_PROBLEM = "this value cannot be read as the number its form or tag asks for"
-VALUE_EXPECTED = "a number of at most 4,300 digits, or the value in quotes as text"
+VALUE_PROBLEM = msg("load.bad-number-value")
+VALUE_EXPECTED = msg("load.bad-number-value-expected", digits=4300)
 
 
 # libyaml's parser when PyYAML has it (several times faster on thousands of pages); the nodes,
@@ -37,17 +39,16 @@ def read_text(path: Path, shown_as: str, limit: int = MAX_BYTES) -> str:
         raw = file.read(limit + 1)
     if len(raw) > limit:
         size = max(path.stat().st_size, len(raw))
-        raise ContentError([Problem(shown_as, 0, "", f"the file is too large ({size:,} bytes)",
-                                    f"at most {limit:,} bytes; split it into smaller files")])
+        raise ContentError([Problem(shown_as, 0, "", msg("load.file-too-large", size=size),
+                                    msg("load.file-too-large-expected", limit=limit))])
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise ContentError([Problem(shown_as, 1, "", "the file starts with a byte-order mark",
-                                    "UTF-8 without BOM; save the file again as plain UTF-8")])
+        raise ContentError([Problem(shown_as, 1, "", msg("load.bom"), msg("load.bom-expected"))])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise ContentError([Problem(shown_as, line, "", "the file is not valid UTF-8 text",
-                                    "UTF-8; save the file again as UTF-8")]) from None
+        raise ContentError([Problem(shown_as, line, "", msg("load.not-utf8"),
+                                    msg("load.not-utf8-expected"))]) from None
 
 
 def parse_yaml(text: str, shown_as: str, line_offset: int = 0) -> YamlDoc:
@@ -71,20 +72,29 @@ def _parse(text: str, shown_as: str, line_offset: int, loader_class) -> YamlDoc:
     except yaml.MarkedYAMLError as err:
         if loader_class is not yaml.SafeLoader:
             raise
-        mark = err.problem_mark or err.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        problem = (err.problem or err.context or "not valid YAML").strip()
-        raise ContentError([Problem(shown_as, line, "", f"YAML syntax error: {problem}",
-                                    YAML_EXPECTED)]) from None
+        raise ContentError([syntax_problem(err, shown_as, line_offset)]) from None
     except yaml.reader.ReaderError as err:
         line = text[: err.position].count("\n") + 1 + line_offset
-        raise ContentError([Problem(shown_as, line, "", "the file has a control character "
-                                    f"(code {err.character!r}) that YAML does not allow",
-                                    "plain text; delete the invisible character")]) from None
+        raise ContentError([Problem(shown_as, line, "", msg("load.control-character",
+                                                            code=repr(err.character)),
+                                    msg("load.plain-text-expected"))]) from None
     finally:
         if loader is not None:
             loader.dispose()
     return doc
+
+
+def syntax_problem(err: yaml.YAMLError, shown_as: str, line_offset: int = 0) -> Problem:
+    """One line for any error of PyYAML: the file, the line, PyYAML's words in Vietnamese too."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = (mark.line + 1 if mark else 1) + line_offset
+    words = getattr(err, "problem", None) or getattr(err, "context", None) or "not valid YAML"
+    return Problem(shown_as, line, "", syntax_error(str(words).strip()), YAML_EXPECTED)
+
+
+def syntax_error(words: str) -> Message:
+    """"YAML syntax error: <PyYAML's words>", in either language."""
+    return msg("load.yaml-syntax-error", detail=yaml_text(words))
 
 
 def _build(node: yaml.Node, path: Path_, doc: YamlDoc, loader: yaml.SafeLoader) -> Any:
@@ -118,8 +128,8 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, doc: YamlDoc,
         key = str(key) if not isinstance(key, str) else key
         if key in result:
             line = key_node.start_mark.line + 1 + doc.line_offset
-            raise ContentError([Problem(doc.file, line, key, "this key appears twice",
-                                        "each key once per record")])
+            raise ContentError([Problem(doc.file, line, key, msg("load.key-twice"),
+                                        msg("load.key-twice-expected"))])
         result[key] = _build(value_node, (*path, key), doc, loader)
         doc.lines[(*path, key)] = key_node.start_mark.line + 1
     return result

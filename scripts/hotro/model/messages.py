@@ -14,7 +14,9 @@ The code names a message by its id and gives the parts that vary as parameters:
     say("check.valid", summary=...)        -> print it in the language MESSAGES asks for
 
 A parameter is shown as it is (ids, file names, values an editor wrote), except a Message,
-which is shown in the same language, and a whole number, shown with the language's thousands
+which is shown in the same language, a Texts (a text that has its own words in each language:
+a schema's description, a translated third-party message), shown in that language, and a whole
+number, shown with the language's thousands
 separator when the text asks for one ({count:,}). A text with {one: …, other: …} picks its form
 by the parameter `count`. Messages cross process boundaries as JSON (to_json/from_json), never
 as printed lines to be read back.
@@ -79,6 +81,20 @@ class Message:
         return cls(data["id"], tuple((k, _param_from_json(v)) for k, v in data["params"].items()))
 
 
+@dataclass(frozen=True)
+class Texts:
+    """A parameter whose words come with it in both languages (not from the catalogue)."""
+
+    vi: str
+    en: str
+
+    def text(self, lang: str = "en") -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def __str__(self) -> str:
+        return self.en
+
+
 def msg(message_id: str, **params: Any) -> Message:
     """A message to show later, in whichever language is asked for then."""
     if message_id not in catalogue():
@@ -99,9 +115,9 @@ def say(message_id: str, lang: str | None = None, *, file: TextIO | None = None,
 
 def shown(value: Any, lang: str) -> Any:
     """A value as it appears in a text of `lang`: a Message in that language, others as they are."""
-    if isinstance(value, Message):
+    if isinstance(value, Message | Texts):
         return value.text(lang)
-    if isinstance(value, list | tuple) and all(isinstance(v, Message) for v in value):
+    if isinstance(value, list | tuple) and all(isinstance(v, Message | Texts) for v in value):
         return ", ".join(v.text(lang) for v in value)
     return value
 
@@ -133,6 +149,8 @@ class _Formatter(string.Formatter):
 def _param_json(value: Any) -> Any:
     if isinstance(value, Message):
         return {"message": value.to_json()}
+    if isinstance(value, Texts):
+        return {"texts": {"vi": value.vi, "en": value.en}}
     if isinstance(value, list | tuple):
         return {"list": [_param_json(v) for v in value]}
     return value
@@ -141,6 +159,8 @@ def _param_json(value: Any) -> Any:
 def _param_from_json(value: Any) -> Any:
     if isinstance(value, dict) and "message" in value:
         return Message.from_json(value["message"])
+    if isinstance(value, dict) and "texts" in value:
+        return Texts(**value["texts"])
     if isinstance(value, dict) and "list" in value:
         return tuple(_param_from_json(v) for v in value["list"])
     return value

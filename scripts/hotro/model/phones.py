@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hotro.model.messages import Message, msg
+
 # phonenumbers is imported where numbers are parsed: the MkDocs processes get contacts already
 # parsed (content.hand_over) and need only Phone, and importing it takes 30 ms of each build.
 
@@ -12,11 +14,22 @@ REGION = "VN"
 # 111, the anti-trafficking and child-protection hotline (Decree 162/2025/ND-CP), and 112, the
 # single emergency and rescue number (Decision 2023/QĐ-TTg). Sources: research/domain-facts.md §3.
 NATIONAL_SHORT_CODES = frozenset({"111", "112"})
-EXPECTED = "a Vietnamese short code such as 111, or a full number such as +84 981 84 84 84"
+EXPECTED = msg("load.phone-expected")
 
 
 class PhoneError(ValueError):
-    """The number is not one a person could dial; the message says why in plain words."""
+    """The number is not one a person could dial; the message says why in plain words.
+
+    str() is the English line; `message` is the Message, to show in either language.
+    """
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
+        self.field = "display" if message.id == "load.phone-display" else "number"
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 @dataclass(frozen=True)
@@ -40,11 +53,11 @@ def parse_phone(raw: str, display: str | None = None) -> Phone:
     text = str(raw).strip()
     digits = "".join(ch for ch in text if ch.isdigit())
     if not text or any(ch not in "+0123456789 .-()" for ch in text):
-        raise PhoneError(f"{text!r} has characters that are not part of a phone number")
+        raise PhoneError(msg("load.phone-characters", number=repr(text)))
     phone = _short_code(digits) if text == digits and len(digits) <= 6 else _full_number(text)
     if display is not None:
         if _tel_of(display) != phone.tel:
-            raise PhoneError(f"the display text {display!r} is not the same number as {text!r}")
+            raise PhoneError(msg("load.phone-display", display=repr(display), number=repr(text)))
         phone = Phone(phone.tel, display, (*phone.written, phone.display))
     return Phone(phone.tel, phone.display, tuple(dict.fromkeys((*phone.written, text))))
 
@@ -58,10 +71,10 @@ def _short_code(digits: str) -> Phone:
     try:
         number = phonenumbers.parse(digits, REGION)
     except phonenumbers.NumberParseException:
-        raise PhoneError(f"{digits!r} is not a Vietnamese short code") from None
+        raise PhoneError(msg("load.phone-short-code", number=repr(digits))) from None
     if shortnumberinfo.is_valid_short_number_for_region(number, REGION):
         return Phone(digits, digits)
-    raise PhoneError(f"{digits!r} is not a Vietnamese short code")
+    raise PhoneError(msg("load.phone-short-code", number=repr(digits)))
 
 
 def _full_number(text: str) -> Phone:
@@ -70,9 +83,9 @@ def _full_number(text: str) -> Phone:
     try:
         number = phonenumbers.parse(text, REGION)
     except phonenumbers.NumberParseException:
-        raise PhoneError(f"{text!r} cannot be read as a phone number") from None
+        raise PhoneError(msg("load.phone-unreadable", number=repr(text))) from None
     if not phonenumbers.is_valid_number(number):
-        raise PhoneError(f"{text!r} is not a valid phone number")
+        raise PhoneError(msg("load.phone-invalid", number=repr(text)))
     tel = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

@@ -38,8 +38,7 @@ def write_outputs(content: Content, edition: EditionView, site: Path, bodies: di
 
 def feed(content: Content, edition: EditionView, lang: str) -> str:
     """The edition's pages in `lang`, newest review first: readers see what changed."""
-    prefix = urls.prefix(lang)
-    home = edition.site_url + prefix
+    home = urls.home(edition.site_url, lang)
     entries = [FeedEntry(page.title, home + page_url(page.src), page.meta["reviewed"],
                          page.meta["description"])
                for (slug, page_lang), page in sorted(content.pages.items())

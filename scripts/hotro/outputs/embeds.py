@@ -15,26 +15,14 @@ from urllib.parse import urljoin, urlsplit
 
 from hotro.load.editions import EditionView
 from hotro.model import paths, urls
-from hotro.model.pages import DEFAULT_LANG, LANGS, PageSource
+from hotro.model.pages import DEFAULT_LANG, LANGS
 from hotro.model.records import Content
 from hotro.model.urls import page_url
-from hotro.render.render import PageRender
+from hotro.render.embed_blocks import FOLDER, Block, blocks
+from hotro.render.page_render import page_renderer
 
-FOLDER = "embed"
 ASSETS = paths.EMBED_ASSETS
 HREF = re.compile(r'<a\b(?=[^<>]*>)([^<>]*?)\bhref="([^"<>]*)"([^<>]*)>')  # linear: bench_regex
-MESSAGE_TYPE = "ho-tro-embed-height"  # what embed.js posts to the host page
-
-
-@dataclass(frozen=True)
-class Block:
-    path: str          # under embed/, e.g. 'duong-day-nong/' or 'trang/bao-tin/'
-    title_key: str     # ui.yml key of its name, or '' for a page (its own title)
-    slug: str = ""     # the page, for page blocks
-
-    def url(self, edition: EditionView, lang: str) -> str:
-        prefix = urls.prefix(lang)
-        return f"{edition.site_url}{prefix}{FOLDER}/{self.path}"
 
 
 @dataclass(frozen=True)
@@ -44,20 +32,6 @@ class PageBody:
     title: str
     html: str
     url: str  # site-relative, with the language prefix
-
-
-def default_height(block: Block) -> int:
-    """The iframe height in the snippet, in pixels, when the auto-height script is not used."""
-    return {"duong-day-nong/": 360, "lien-he/": 560}.get(block.path, 640)
-
-
-def blocks(content: Content, edition: EditionView) -> list[Block]:
-    """Every block of the edition: the two data blocks, then its embeddable pages."""
-    found = [Block("duong-day-nong/", "embed.hotline"), Block("lien-he/", "embed.contacts")]
-    for (slug, lang), page in sorted(content.pages.items()):
-        if lang == DEFAULT_LANG and page.meta.get("embeddable") and edition.carries(slug):
-            found.append(Block(f"trang/{slug}/", "", slug))
-    return found
 
 
 def write_embeds(content: Content, edition: EditionView, site: Path, bodies: dict,
@@ -78,8 +52,7 @@ def write_embeds(content: Content, edition: EditionView, site: Path, bodies: dic
             html = render_block(content, edition, block, lang, bodies.get((lang, block.slug)))
             if html is None:
                 continue
-            prefix = urls.prefix(lang)
-            out = site / prefix / FOLDER / block.path / "index.html"
+            out = site / urls.prefix(lang) / FOLDER / block.path / "index.html"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(html, encoding="utf-8")
             written.append(out)
@@ -88,10 +61,10 @@ def write_embeds(content: Content, edition: EditionView, site: Path, bodies: dic
 
 def render_block(content: Content, edition: EditionView, block: Block, lang: str,
                  body: PageBody | None) -> str | None:
-    renderer = _renderer(content, lang)
-    depth = block.path.count("/") + 1 + (lang != DEFAULT_LANG)
+    renderer = page_renderer(content, lang)
+    depth = urls.prefix(lang).count("/") + 1 + block.path.count("/")  # down from the site root
     assets = "../" * depth + FOLDER + "/"
-    site_home = edition.site_url + urls.prefix(lang)
+    site_home = urls.home(edition.site_url, lang)
     common = {"edition": edition, "assets": assets, "site_home": site_home,
               "site_name": edition.name(lang), "self_url": block.url(edition, lang)}
     if block.slug:
@@ -109,11 +82,6 @@ def render_block(content: Content, edition: EditionView, block: Block, lang: str
     return renderer.render(template, title=renderer.t(block.title_key), **common,
                            first=first, contacts=contacts, agency=agency, own=own,
                            directory=site_home + page_url(directory.src) if directory else "")
-
-
-def _renderer(content: Content, lang: str) -> PageRender:
-    page = PageSource("index.vi.md", "index", lang, {}, None, "", 1)
-    return PageRender(content, lang, page)
 
 
 def _absolute_links(html: str, page_url: str) -> str:

@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 
 from hotro.model import paths
-from hotro.model.problems import ContentError, Problem
 from hotro.model.records import Contact, Content, Record
 from hotro.outputs.csv_cells import safe_row
+from hotro.render.ui_text import language_name, ui_text
 
 DATA_VERSION = "1.0.0"  # of the data format, semantic versioning
 SCHEMA_DIR = paths.PUBLISHED_SCHEMAS
@@ -37,18 +37,6 @@ ALL_WEEK = {"freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR,SA,SU",
 def iso_date(value: str | dt.date) -> str:
     """YYYY-MM-DD whether the loader kept the date as text or PyYAML made it a date."""
     return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
-def ui_text(content: Content, key: str) -> dict:
-    """An interface text {vi, en} from content/ui.yml."""
-    if key not in content.ui:
-        raise ContentError([Problem("content/ui.yml", 0, key, "this interface text is missing",
-                                    "an entry with vi and en")])
-    return content.ui[key]
-
-
-def language_name(content: Content, code: str, lang: str) -> str:
-    return ui_text(content, f"language.{code}")[lang]
 
 
 def directory(content: Content) -> dict:

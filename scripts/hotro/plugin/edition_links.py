@@ -45,11 +45,3 @@ def _target(page_url: str, href: str) -> str | None:
         return None
     joined = posixpath.normpath(posixpath.join("/" + page_url, parts.path)).lstrip("/")
     return joined + "/" if joined and not joined.endswith("/") else joined
-
-
-CANONICAL = re.compile(r'(<link rel="canonical" href=")[^"]*(")')
-
-
-def set_canonical(html: str, url: str) -> str:
-    """The page's <link rel="canonical"> pointed at `url`."""
-    return CANONICAL.sub(lambda m: m[1] + url.replace('"', "%22") + m[2], html, count=1)

@@ -1,17 +1,17 @@
-"""Fixes for three mkdocs-static-i18n 1.3.1 bugs (research/mkdocs-stack.md §1.3, §1.9, and the
-language switch of the 404 page below)."""
+"""Fixes for two mkdocs-static-i18n 1.3.1 bugs (research/mkdocs-stack.md §1.3, §1.9, and the
+language switch of the 404 page below), and the plugin's languages when each has a process.
+
+mkdocs-static-i18n builds the languages one after another in one process: the default language
+first, then each other one from its on_post_build. `make site` may instead start one MkDocs
+process per language (build/language_split.py), each with the plugin option build_language;
+`build_only` then makes the i18n plugin build that language alone, with every language still
+configured, so the language switch, the alternates and the fallbacks come out as in a joint
+build.
+"""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-
-
-def fix_html_lang(html: str, file_lang: str | None, build_lang: str) -> str:
-    """A fallback page keeps the build language's lang attribute; use the text's language."""
-    if file_lang and file_lang != build_lang:
-        return html.replace(f'<html lang="{build_lang}"', f'<html lang="{file_lang}"', 1)
-    return html
 
 
 def forget_page_alternates(extra) -> None:
@@ -22,14 +22,24 @@ def forget_page_alternates(extra) -> None:
     getattr(extra, "__dict__", {}).pop("alternate", None)
 
 
-HEAD_ALTERNATE = re.compile(r'(?<!\s)\n?\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+def build_only(i18n, lang: str) -> bool:
+    """Make mkdocs-static-i18n build `lang` alone (called from on_config, before its own);
+    False when `lang` is not one of the languages it builds.
+
+    Its first on_config starts from `current_language` when that is set, and its on_post_build
+    builds the other languages only when `building` is not set.
+    """
+    if lang not in i18n.build_languages:
+        return False
+    if i18n.current_language is None:
+        i18n.current_language = lang
+    i18n.building = True
+    return True
 
 
-def drop_head_alternates(html: str) -> str:
-    """Material's script fetches a sitemap.xml for each <link rel="alternate" hreflang> on every
-    page view (18 KB, and 404s under /en/). The sitemap already carries the hreflang pairs."""
-    head_end = html.find("</head>")
-    return HEAD_ALTERNATE.sub("", html[:head_end]) + html[head_end:]
+def building_other_language(i18n) -> bool:
+    """True while the i18n plugin builds a further language from inside the first one's build."""
+    return i18n is not None and bool(getattr(i18n, "building", False))
 
 
 class Fallback404:

@@ -9,7 +9,7 @@ not ours (site_scan.py refuses it). Our overrides of those partials load these f
 value Material fills in (the site's root, for localStorage keys) the file works out from its
 own address, two folders below the root.
 
-    python scripts/theme_scripts.py   # write the files again after upgrading Material
+    python -m hotro.plugin.theme_scripts   # write the files again after upgrading Material
 """
 
 from __future__ import annotations

@@ -63,37 +63,43 @@ def clean_url(value: str) -> str:
     return URL_NOISE.sub("", value.strip("".join(map(chr, range(33)))))
 
 
-def url_problem(attr: str, value: str) -> str | None:
+# Why something may not stay, as (kind, the value refused): ("attribute", "onclick"), ("id", …),
+# ("class", …), ("scheme", "javascript"), ("image", address), ("element", "script"). The content
+# check (markup_check.py) says it in the editor's language.
+Refusal = tuple[str, str]
+
+
+def url_problem(attr: str, value: str) -> Refusal | None:
     """Why an address may not be used in `attr`, or None when it may."""
     url = clean_url(value)
     scheme = SCHEME.match(url)
     if attr == "src":
         if scheme or url.startswith(("//", "\\", "/\\")):
-            return "an image from another host or a data: address"
+            return ("image", url)
         return None
     if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
-        return f"a {scheme.group(1).lower()}: address"
+        return ("scheme", scheme.group(1).lower())
     return None
 
 
-def attribute_problem(tag: str, name: str, value: str | None) -> str | None:
+def attribute_problem(tag: str, name: str, value: str | None) -> Refusal | None:
     """Why attribute `name` of <tag> may not stay, or None when it may."""
     if name not in GLOBAL_ATTRS and name not in TAG_ATTRS.get(tag, ()):
-        return f"the attribute {name}"
+        return ("attribute", name)
     text = value or ""
     if name == "style":
-        return None if TABLE_ALIGN.fullmatch(text) else "the attribute style"
+        return None if TABLE_ALIGN.fullmatch(text) else ("attribute", name)
     if name in URL_ATTRS:
         return url_problem(name, text)
     if name == "id" and (RESERVED_NAME.match(text) or not NAME_TOKEN.fullmatch(text)):
-        return f"the id {text!r}"
+        return ("id", text)
     if name == "class" and any(RESERVED_NAME.match(c) for c in text.split()):
-        return f"the class {text!r}"
+        return ("class", text)
     return None
 
 
-def element_problem(tag: str) -> str | None:
-    return None if tag in ALLOWED else f"the element <{tag}>"
+def element_problem(tag: str) -> Refusal | None:
+    return None if tag in ALLOWED else ("element", tag)
 
 
 def _attr_text(value: str) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from hotro.model.pages import LANGS
 from hotro.model.records import Contact, Content
-from hotro.outputs.open_data import language_name
+from hotro.render.ui_text import language_name
 
 WEEK = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # JSON has no <, > or & outside strings, so escaping them everywhere cannot change the data
@@ -33,7 +34,7 @@ def directory_jsonld(content: Content, contacts: Iterable[Contact], lang: str,
 
 def _organization(content: Content, agency_id: str, lang: str, page_url: str) -> dict:
     name = content.agencies[agency_id]["name"]
-    other = "en" if lang == "vi" else "vi"
+    other = next(code for code in LANGS if code != lang)
     return {"@type": "GovernmentOrganization", "@id": f"{page_url}#{agency_id}",
             "name": name[lang], "alternateName": name[other], "contactPoint": []}
 

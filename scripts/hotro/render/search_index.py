@@ -15,6 +15,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hotro.model import urls
+from hotro.model.pages import DEFAULT_LANG
+
 # Linear on any page (bench_regex.py): a script ends at its </script> or the next <script.
 TAGS = re.compile(r"<(script|style)\b[^<]*(?:<(?!/?\1\b)[^<]*)*</\1>|<[^<>]+>", re.I)
 SPACE = re.compile(r"\s+")
@@ -43,9 +46,11 @@ class SearchIndex:
         entries = self.pages.setdefault(lang, {})
         entries[url] = {"url": url, "title": title, "text": plain_text(page_html)}
 
-    def write(self, site_dir: Path, default_lang: str) -> None:
+    def write(self, site_dir: Path, default_lang: str = DEFAULT_LANG) -> None:
+        """Each language's index at its root, as hotro.model.urls places it (`default_lang`
+        is no longer needed: the address rules say which language is at the site's root)."""
         for lang, entries in self.pages.items():
-            root = site_dir if lang == default_lang else site_dir / lang
+            root = site_dir / urls.prefix(lang)
             root.mkdir(parents=True, exist_ok=True)
             data = {"lang": lang, "pages": [entries[url] for url in sorted(entries)]}
             (root / FILE_NAME).write_text(json.dumps(data, ensure_ascii=False,
