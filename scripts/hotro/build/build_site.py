@@ -36,7 +36,7 @@ from hotro.build.language_split import join_languages
 from hotro.build.mkdocs_process import PROBLEMS_ENV, MkDocsRun, Shown
 from hotro.build.page_watch import PageWatcher
 from hotro.checks.link_check import check_links
-from hotro.checks.site_check import check_site
+from hotro.checks.site_check import Finding, check_site
 from hotro.checks.site_scan import scan_findings
 from hotro.checks.source_map import source_problems
 from hotro.checks.validated import hand_over, load_content
@@ -52,7 +52,7 @@ from hotro.model import mkdocs_texts, speedups
 from hotro.model.command_line import Parser, add_lang
 from hotro.model.messages import language, msg, text
 from hotro.model.pages import DEFAULT_LANG, LANGS
-from hotro.model.problems import ContentError
+from hotro.model.problems import ContentError, Problem
 from hotro.model.records import Content
 
 __all__ = ["PROBLEMS_ENV", "Result", "build_editions", "main"]
@@ -212,12 +212,20 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
             result.seconds["build.step-links"] = time.perf_counter() - start
             start = time.perf_counter()
             found += scan_findings(out, edition["site_url"], content, jobs, found)
-            result.problems = list(source_problems(found, content))
+            result.problems = _in_source(found, content)
             result.seconds["build.step-scan"] = time.perf_counter() - start
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         return list(pool.map(one, chosen))
+
+
+def _in_source(found: list[Finding], content: Content) -> list[Shown]:
+    """The site check's findings at the Markdown line an editor wrote; the others (a theme
+    page such as 404.html) as Problems of the built file, shown in either language."""
+    mapped = source_problems(found, content)  # one for each finding, in order
+    return [Problem(f"site/{finding.page}", 0, "", finding.problem, finding.expected)
+            if isinstance(item, str) else item for finding, item in zip(found, mapped, strict=True)]
 
 
 def _build_by_language(config: dict, work: Path, eid: str, run: MkDocsRun) -> list[Shown]:
