@@ -103,7 +103,7 @@ def test_printed_steps_in_the_language_asked_for(tree):
     assert "Next steps" not in vi and "Việc" not in en
     assert vi.startswith("Đã tạo docs/huong-dan/buoc-hai.vi.md và docs/huong-dan/buoc-hai.en.md."
                          "\n\nViệc cần làm tiếp:\n1. Trong mỗi tệp: viết một câu vào description")
-    assert ('2. Mở mkdocs.yml, tìm dòng "- Hướng dẫn chưa dịch: huong-dan/chua-dich.md" (dòng 34) '
+    assert ('2. Mở mkdocs.yml, tìm dòng "- Hướng dẫn chưa dịch: huong-dan/chua-dich.md" (dòng 35) '
             "trong nav: và dán ngay bên dưới nó (giữ nguyên các dấu cách ở đầu dòng):\n\n"
             "  - Tiêu đề: huong-dan/buoc-hai.md\n") in vi
     assert ('3. Cũng trong mkdocs.yml, tìm dòng "Hướng dẫn chưa dịch: Untranslated guide" '
@@ -113,7 +113,7 @@ def test_printed_steps_in_the_language_asked_for(tree):
                        "khớp với bản tiếng Việt, chạy make translated ONLY=huong-dan/buoc-hai.\n")
     assert en.startswith("1. In each file: write one sentence as the description")
     assert ('2. Open mkdocs.yml, find the line "- Hướng dẫn chưa dịch: huong-dan/chua-dich.md" '
-            "(line 34) under nav: and paste right below it (keep the spaces at the start of the "
+            "(line 35) under nav: and paste right below it (keep the spaces at the start of the "
             "line):\n\n  - Tiêu đề: huong-dan/buoc-hai.md\n") in en
     assert ('3. Also in mkdocs.yml, find the line "Hướng dẫn chưa dịch: Untranslated guide" '
             "(line 29) under nav_translations: and paste right below it:\n\n"
