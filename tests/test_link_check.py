@@ -8,6 +8,7 @@ import sys
 
 from conftest import REPO
 from hotro.checks.link_check import check_links
+from hotro.checks.source_map import mkdocs_problems
 from hotro.checks.validated import load_content
 
 EXPECTED = ("(expected a link to a page of this site that exists, e.g. "
@@ -65,3 +66,32 @@ def test_make_check_stops_on_a_broken_link_with_the_count(tree):
     assert result.stderr.splitlines()[-1] == "Có 1 lỗi cần sửa; trang web chưa được tạo."
     assert result.stderr.startswith("docs/index.vi.md:12: liên kết '../../ngoai.md':")
     assert "Traceback" not in result.stderr
+
+
+def test_a_link_problem_reads_in_vietnamese_from_the_catalogue(tree):
+    edit(tree, "docs/index.en.md", "(danh-ba.md)", "(danh-sach.md)")
+    (problem,) = check_links(load_content(tree))
+    assert problem.text("vi") == (
+        "docs/index.en.md:12: liên kết 'danh-sach.md': không tìm thấy trang đích trong thư mục "
+        "docs/ (cần một liên kết tới một trang có thật của trang web này, ví dụ "
+        "../duong-day-nong/index.md)")
+
+
+def test_mkdocs_link_warnings_become_catalogue_messages(tree):
+    """MkDocs' own texts (third-party) end in the catalogue's wording, in both languages."""
+    content = load_content(tree)
+    src = next(page.src for page in content.pages.values() if page.src.startswith("danh-ba"))
+    lines = [f"WARNING -  Doc file '{src}' contains a link 'x.md', but the target is not found "
+             "among documentation files. Did you mean 'y.md'?",
+             f"WARNING -  Doc file '{src}' contains an absolute link '/a/', it was left as is.",
+             "INFO    -  Cleaning site directory",
+             "WARNING -  A warning MkDocs gives about something else"]
+    found = mkdocs_problems(lines, content)
+    assert [p.problem.text("en") for p in found[:2]] == [
+        "link 'x.md': the target is not found among documentation files. Did you mean 'y.md'?",
+        "link '/a/': this absolute link does not lead to a page of this site"]
+    assert [p.problem.text("vi") for p in found[:2]] == [
+        "liên kết 'x.md': không tìm thấy trang đích trong thư mục docs/. Có phải ý bạn là "
+        "'y.md'?",
+        "liên kết '/a/': liên kết tuyệt đối này không dẫn tới trang nào của trang web này"]
+    assert found[2:] == ["A warning MkDocs gives about something else"]

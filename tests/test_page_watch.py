@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hotro.build.page_watch import PageWatcher, read_new_pages
-from hotro.checks.site_check import check_site, digest, parse_html
+from hotro.checks.site_check import check_site, parse_html
+from hotro.checks.site_pages import digest
 from test_site_check import BASE, write
 
 

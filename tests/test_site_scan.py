@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO, run_build
-from hotro.checks.site_scan import scan_site
-from hotro.model.messages_vi import translate_line
+from hotro.checks.site_check import scan_site
 from hotro.plugin.theme_scripts import FOLDER, SCRIPTS, material_script
 
 BASE = "https://agency.example.gov.vn/ho-tro/"
@@ -176,18 +175,20 @@ def test_the_scan_reads_in_vietnamese(tmp_path):
     bodies = [body for body, _ in ATTACKS]
     (tmp_path / "index.html").write_text(page("".join(bodies)), encoding="utf-8")
     (tmp_path / "a.html").write_text(page(bodies[4]), encoding="utf-8")
-    lines = [str(f) for f in scan_site(tmp_path, BASE, TELS)]
-    assert len(lines) == len(ATTACKS)
-    for line in lines:
-        vi = translate_line(line)
-        assert vi != line and "(cần " in vi and " (expected " not in vi, vi
-    assert translate_line(lines[0]) == (
+    findings = scan_site(tmp_path, BASE, TELS)
+    assert len(findings) == len(ATTACKS)
+    for finding in findings:
+        vi = finding.text("vi")
+        assert vi != str(finding) and "(cần " in vi and " (expected " not in vi, vi
+    assert findings[0].text("vi") == (
         "site/a.html: <p onmouseover> chạy mã (script) khi người đọc bấm, chạm hay di chuột "
         "(và ở 1 trang khác) (cần bỏ mã (script) khỏi trang; mã của trang web nằm trong các "
         "tệp riêng (scripts/csp.py))")
-    assert translate_line(
+    meta = next(f for f in findings if "http-equiv" in str(f))
+    assert str(meta) == (
         "site/index.html: <meta http-equiv='refresh'> can redirect the reader or change the "
-        "page's rules (expected no http-equiv in a page)") == (
+        "page's rules (expected no http-equiv in a page)")
+    assert meta.text("vi") == (
         "site/index.html: <meta http-equiv='refresh'> có thể đưa người đọc sang trang khác "
         "hoặc đổi quy tắc của trang (cần bỏ http-equiv khỏi trang)")
 
@@ -258,34 +259,39 @@ def test_our_copies_of_materials_inline_scripts_are_up_to_date(name):
         "material-scope.js")
 
 
-def test_every_scan_message_passes_the_catalogue_checks(tmp_path):
-    """The checks test_messages_vi.py makes on every editor-facing message."""
+def test_every_scan_message_comes_from_the_catalogue_in_both_languages(tmp_path):
+    """Problem and expected are catalogue messages (content/messages.yml): Vietnamese text, in
+    the same place, the values as written in the page."""
     from helpers import check_vietnamese
-    from hotro.model.problems import Problem
+    from hotro.model.messages import Message
 
     (tmp_path / "index.html").write_text(page("".join(body for body, _ in ATTACKS)),
                                          encoding="utf-8")
     findings = scan_site(tmp_path, BASE, TELS)
     assert len(findings) == len(ATTACKS)
-    check_vietnamese([Problem("docs/index.vi.md", 3, "", f.problem, f.expected)
-                      for f in findings])
+    for finding in findings:
+        assert isinstance(finding.problem, Message) and isinstance(finding.expected, Message)
+        assert finding.problem.id.startswith("site.") and finding.expected.id.startswith("site.")
+        vi, en = finding.problem.text("vi"), finding.problem.text("en")
+        assert vi != en and finding.expected.text("vi") != finding.expected.text("en")
+        assert finding.text("vi").startswith("site/index.html: ")
+    check_vietnamese([finding.as_problem() for finding in findings])
 
 
 def test_a_finding_written_in_a_page_points_at_its_line(tree):
-    from hotro.checks.site_check import Finding
+    from hotro.checks.site_scan import EXPECT_NO_SCRIPT, Finding
     from hotro.checks.source_map import source_problems
     from hotro.checks.validated import load_content
+    from hotro.model.messages import msg
 
     page = tree / "docs" / "index.vi.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nBấm steal() ngay.\n", encoding="utf-8")
     content = load_content(tree)
     line = page.read_text(encoding="utf-8").splitlines().index("Bấm steal() ngay.") + 1
-    found = [Finding("index.html", "steal()", "<p onclick> runs a script when the reader acts",
-                     NO_SCRIPT[10:-1]),
-             Finding("index.html", "x", "<p onclick> runs a script when the reader acts",
-                     NO_SCRIPT[10:-1]),
-             Finding("404.html", "steal()", "<p onclick> runs a script when the reader acts",
-                     NO_SCRIPT[10:-1])]
+    onclick = msg("site.scan-handler", tag="p", attr="onclick")
+    found = [Finding("index.html", "steal()", onclick, EXPECT_NO_SCRIPT),
+             Finding("index.html", "x", onclick, EXPECT_NO_SCRIPT),
+             Finding("404.html", "steal()", onclick, EXPECT_NO_SCRIPT)]
     assert [str(p) for p in source_problems(found, content)] == [
         f"docs/index.vi.md:{line}: <p onclick> runs a script when the reader acts {NO_SCRIPT}",
         f"site/index.html: <p onclick> runs a script when the reader acts {NO_SCRIPT}",
@@ -296,13 +302,13 @@ def test_the_allowlist_is_what_the_real_site_writes_and_markdown_may(all_edition
     """Every element and attribute allowed is in the real pages (four editions, both
     languages), or one Markdown writes (site_scan.MARKDOWN_ONLY): none is allowed in vain."""
     from hotro.checks.site_scan import ELEMENTS, MARKDOWN_ONLY
-    from hotro.model.html_tags import tags
+    from hotro.model.html_tokens import tags
 
     seen: dict[str, set[str]] = {}
     for path in all_editions.rglob("*.html"):
         for tag in tags(path.read_text(encoding="utf-8")):
             seen.setdefault(tag.name, set()).update(
-                "data-md-*" if name.startswith("data-md-") else name for name, _ in tag.attrs)
+                "data-md-*" if name.startswith("data-md-") else name for name, _ in tag.written)
     for element, attrs in ELEMENTS.items():
         markdown = set(MARKDOWN_ONLY.get(element, "-").split())
         assert element in seen or element in MARKDOWN_ONLY, element
@@ -310,14 +316,14 @@ def test_the_allowlist_is_what_the_real_site_writes_and_markdown_may(all_edition
 
 
 def test_pages_read_in_several_processes_give_the_same_findings(tmp_path, monkeypatch):
-    from hotro.checks import site_scan
+    from hotro.checks import site_check
 
     for rel, body in (("index.html", "<p onclick=x>x</p>"), ("a/index.html", "<video></video>"),
                       ("b/index.html", "<p onclick=x>x</p>")):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(page(body), encoding="utf-8")
     one = scan_site(tmp_path, BASE, TELS)
-    monkeypatch.setattr(site_scan, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(site_check, "PARALLEL_FROM", 1)
     assert scan_site(tmp_path, BASE, TELS, jobs=2) == one and len(one) == 2
 
 

@@ -36,8 +36,7 @@ from hotro.build.language_split import join_languages
 from hotro.build.mkdocs_process import PROBLEMS_ENV, MkDocsRun, Shown
 from hotro.build.page_watch import PageWatcher
 from hotro.checks.link_check import check_links
-from hotro.checks.site_check import Finding, check_site
-from hotro.checks.site_scan import scan_findings
+from hotro.checks.site_check import check_site, page_reader
 from hotro.checks.source_map import source_problems
 from hotro.checks.validated import hand_over, load_content
 from hotro.load.editions import (
@@ -52,7 +51,7 @@ from hotro.model import mkdocs_texts, speedups
 from hotro.model.command_line import Parser, add_lang
 from hotro.model.messages import language, msg, text
 from hotro.model.pages import DEFAULT_LANG, LANGS
-from hotro.model.problems import ContentError, Problem
+from hotro.model.problems import ContentError
 from hotro.model.records import Content
 
 __all__ = ["PROBLEMS_ENV", "Result", "build_editions", "main"]
@@ -197,7 +196,9 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
         cfg = edition_config(base, config.parent, content, edition)
         out = work / "site" / eid
         start = time.perf_counter()
-        watcher = PageWatcher(out) if read_early else None
+        tels = {c.phone.tel for c in content.published_contacts() if c.phone}
+        read = page_reader(edition["site_url"], tels)
+        watcher = PageWatcher(out, read) if read_early else None
         run = MkDocsRun(content, env, source, work / "problems")
         if by_language:
             problems = _build_by_language(cfg, work, eid, run)
@@ -208,24 +209,13 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
         result = Result(eid, problems, {step: time.perf_counter() - start})
         if not problems:
             start = time.perf_counter()
-            found = check_site(out, edition["site_url"], jobs, early)
-            result.seconds["build.step-links"] = time.perf_counter() - start
-            start = time.perf_counter()
-            found += scan_findings(out, edition["site_url"], content, jobs, found)
-            result.problems = _in_source(found, content)
-            result.seconds["build.step-scan"] = time.perf_counter() - start
+            found = check_site(out, edition["site_url"], jobs, early, tels)  # links and scan
+            result.problems = list(source_problems(found, content))
+            result.seconds["build.step-checks"] = time.perf_counter() - start
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         return list(pool.map(one, chosen))
-
-
-def _in_source(found: list[Finding], content: Content) -> list[Shown]:
-    """The site check's findings at the Markdown line an editor wrote; the others (a theme
-    page such as 404.html) as Problems of the built file, shown in either language."""
-    mapped = source_problems(found, content)  # one for each finding, in order
-    return [Problem(f"site/{finding.page}", 0, "", finding.problem, finding.expected)
-            if isinstance(item, str) else item for finding, item in zip(found, mapped, strict=True)]
 
 
 def _build_by_language(config: dict, work: Path, eid: str, run: MkDocsRun) -> list[Shown]:

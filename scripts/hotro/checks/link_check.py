@@ -2,20 +2,20 @@
 
 Each page's links to other pages (and to headings on them) must lead somewhere in both
 languages. The messages are the ones the build gives for the same mistakes, so an editor sees
-one wording whichever command found it.
+one wording whichever command found it; where a link leads and whether an anchor is there
+are decided by site_check.py's rules, the one link authority.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
-from urllib.parse import unquote
 
 import markdown
 
-from hotro.checks.site_check import parse_html
+from hotro.checks.site_check import SCHEME, anchor_missing, local_target, parse_html
 from hotro.checks.source_map import EXPECTED_LINK, line_of
 from hotro.load.editions import view
+from hotro.model.messages import Message, msg
 from hotro.model.pages import DEFAULT_LANG, PageSource
 from hotro.model.problems import Problem
 from hotro.model.records import Content
@@ -28,7 +28,6 @@ _TEXT = r"(?:[^\[\]\\]|\\[^\[])*+"
 LINK = re.compile(rf"!?\[(?:[^\[\]\\]|\\[^\[]|\[{_TEXT}\])*+\]"
                   r"""\(\s*+<?([^()\[\]\s>]++)>?(?:\s++"[^"\n]*+")?\s*+\)""")
 CODE = re.compile(r"```.*?```|`[^`\n]*+`", re.S)
-SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*+:")
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 
 
@@ -40,32 +39,32 @@ def check_links(content: Content) -> list[Problem]:
             problem = _check(content, page, link)
             if problem:
                 problems.append(Problem(page.shown_as, line_of(page, link), "",
-                                        f"link {link!r}: {problem}", EXPECTED_LINK))
+                                        msg("site.link-why", link=link, why=problem),
+                                        EXPECTED_LINK))
     return problems
 
 
-def _check(content: Content, page: PageSource, link: str) -> str | None:
+def _check(content: Content, page: PageSource, link: str) -> Message | None:
     if SCHEME.match(link):
         return None  # tel:, mailto: and web addresses are checked elsewhere
     if link.startswith("/"):
-        return "this absolute link does not lead to a page of this site"
+        return msg("site.why-absolute")
+    where = local_target(page.src, link)
+    if where is None:
+        return msg("site.why-relative")
     path, _, fragment = link.partition("#")
-    if not path:
-        target = page
-    else:
-        where = posixpath.normpath(posixpath.join(posixpath.dirname(page.src), unquote(path)))
-        if where.startswith(".."):
-            return "this unrecognized relative link does not lead to a page of this site"
+    target = page
+    if path:
         if not where.endswith(".md"):
             return None if (content.root / "docs" / where).is_file() else (
-                "the target is not found among documentation files")
+                msg("site.why-not-found"))
         target = _page(content, where.removesuffix(".md"), page.lang)
         if target is None:
-            return "the target is not found among documentation files"
-    if fragment and unquote(fragment) not in anchors(content, target, page.lang):
+            return msg("site.why-not-found")
+    if fragment and anchor_missing(anchors(content, target, page.lang), fragment):
         if not path:
-            return "there is no such anchor on this page"
-        return f"the doc {target.src!r} does not contain an anchor '#{fragment}'"
+            return msg("site.why-no-anchor-here")
+        return msg("site.why-no-anchor", doc=target.src, anchor=f"#{fragment}")
     return None
 
 

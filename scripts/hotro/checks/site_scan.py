@@ -1,15 +1,16 @@
 """The security scan of a built edition: nothing executable, navigating or off-site that is not
 ours is published.
 
-build_site.py runs it on every edition after the link check; each finding stops the publish
-with a `site/<page>: problem (expected …)` line. Refused: an inline script that is not one of
-ours (csp.py), a script file that is not the theme's or ours, an event-handler attribute
-(on…), any http-equiv, a javascript:, vbscript: or data: address (data: images excepted: an
-image cannot run a script), an element or attribute outside the allowlist of what our theme and
-Markdown write (taken from the real site: four editions, both languages), anything the browser
-would fetch from another host, and a tel: link that does not dial a published contact.
+The rules for one page; site_check.py reads each built page once and feeds both the link check
+and this scan. Each finding stops the publish with a `site/<page>: problem (expected …)` line.
+Refused: an inline script that is not one of ours (csp.py), a script file that is not the
+theme's or ours, an event-handler attribute (on…), any http-equiv, a javascript:, vbscript: or
+data: address (data: images excepted: an image cannot run a script), an element or attribute
+outside the allowlist of what our theme and Markdown write (taken from the real site: four
+editions, both languages), anything the browser would fetch from another host, and a tel: link
+that does not dial a published contact.
 
-Pages are read with html_tags.py, which reads tags as a browser does, in linear time.
+Pages are read with html_tokens.tags(), which reads tags as a browser does, in linear time.
 """
 
 from __future__ import annotations
@@ -18,18 +19,18 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import material
 
-from hotro.checks.site_check import Finding, html_files
 from hotro.model import paths
-from hotro.model.html_tags import Tag, tags
+from hotro.model.html_tokens import Token, attributes, tags
+from hotro.model.messages import Message, msg
 from hotro.model.phones import PhoneError, parse_phone
-from hotro.model.records import Content
+from hotro.model.problems import Part, Problem
 from hotro.render.csp import DATA_SCRIPT_TYPES, INLINE_SCRIPTS
 
 ROOT = paths.ROOT
@@ -76,37 +77,40 @@ SCHEME = re.compile(r"([a-z][a-z0-9+.-]*+):")
 # What a browser ignores in an address: tabs and line breaks anywhere, controls around it.
 URL_IGNORED = re.compile(r"[\t\n\r]")
 C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
-EXPECT_ELEMENT = "only the elements the site's templates and Markdown write"
-EXPECT_ATTRIBUTE = "only the attributes the site's templates and Markdown write"
-EXPECT_NO_SCRIPT = "no script in a page; the site's own scripts are files (scripts/csp.py)"
-EXPECT_NO_HTTP_EQUIV = "no http-equiv in a page"
-EXPECT_META = "only the meta tags the site writes: description, generator, robots, viewport"
-EXPECT_ADDRESS = "a page of this site, a web address, tel: or mailto:"
-EXPECT_THIS_SITE = "files of this site only"
-EXPECT_TEL = "the number of a published (verified) contact of content/contacts.yml"
-Found = tuple[str, str, str]  # (what, as written in the page; problem; expected)
-PARALLEL_FROM = 200  # pages, as in site_check.py
+EXPECT_ELEMENT = msg("site.expect-element")
+EXPECT_ATTRIBUTE = msg("site.expect-attribute")
+EXPECT_NO_SCRIPT = msg("site.expect-no-script")
+EXPECT_NO_HTTP_EQUIV = msg("site.expect-no-http-equiv")
+EXPECT_META = msg("site.expect-meta")
+EXPECT_ADDRESS = msg("site.expect-address")
+EXPECT_THIS_SITE = msg("site.expect-this-site")
+EXPECT_TEL = msg("site.expect-tel")
+Found = tuple[str, Message, Message]  # (what, as written in the page; problem; expected)
+Judged = tuple[Message, Message] | None  # (problem, expected) of one attribute or address
 
 
-def scan_site(site: Path, site_url: str, tels: Iterable[str], jobs: int = 1) -> list[Finding]:
-    """Every finding of the scan in the edition built in `site`; a finding seen on several
-    pages is reported once, on the first, with how many other pages have it."""
-    files = html_files(site)
-    names = [path.relative_to(site).as_posix() for path in files]
-    args = (urlsplit(site_url).netloc.lower(), frozenset(tels))
-    if jobs <= 1 or len(files) <= PARALLEL_FROM:
-        found = [scan_page(path.read_text(encoding="utf-8"), *args) for path in files]
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            found = list(pool.map(_scan_file, files, [args] * len(files), chunksize=32))
-    return _grouped(names, found)
+@dataclass(frozen=True)
+class Finding:
+    """A problem of the built site: the page, what is wrong as written there, and why."""
+
+    page: str      # the built file, relative to the site folder
+    url: str       # the link (or what else is wrong) as written in the built page
+    problem: Part
+    expected: Part = ""  # set by the security scan
+
+    def as_problem(self) -> Problem:
+        return Problem(f"site/{self.page}", 0, "", self.problem, self.expected)
+
+    def text(self, lang: str = "en") -> str:
+        return self.as_problem().text(lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
-def _scan_file(path: Path, args: tuple[str, frozenset[str]]) -> list[Found]:
-    return scan_page(path.read_text(encoding="utf-8"), *args)
-
-
-def _grouped(names: list[str], found: list[list[Found]]) -> list[Finding]:
+def grouped(names: list[str], found: Iterable[list[Found]]) -> list[Finding]:
+    """The scan's findings of the pages `names`: a finding seen on several pages is reported
+    once, on the first, with how many other pages have it."""
     first: dict[Found, str] = {}
     count: dict[Found, int] = {}
     for name, page in zip(names, found, strict=True):
@@ -118,40 +122,55 @@ def _grouped(names: list[str], found: list[list[Found]]) -> list[Finding]:
         what, problem, expected = item
         others = count[item] - 1
         if others:
-            problem += f" (and on {others} other page{'s' if others != 1 else ''})"
+            problem = msg("site.scan-also", problem=problem, count=others)
         out.append(Finding(name, what, problem, expected))
     return out
 
 
 def scan_page(text: str, host: str, tels: frozenset[str]) -> list[Found]:
     """The findings of one page: `host` is the site's (host[:port]), `tels` what it may dial."""
+    return scan_tags(tags(text), host, tels)
+
+
+def scan_tags(found_tags: Iterable[Token], host: str, tels: frozenset[str]) -> list[Found]:
+    """The findings of a page's tags (html_tokens.tags)."""
     found: list[Found] = []
-    for tag in tags(text):
-        found += tag_problems(tag.name, tag.attrs, _inline_script(tag), host, tels)
+    for tag in found_tags:
+        found += tag_found(tag, host, tels)
     return found
 
 
-def _inline_script(tag: Tag) -> str | None:
+def tag_found(tag: Token, host: str, tels: frozenset[str]) -> list[Found]:
+    """The findings of one tag, for a page read once for every check (site_check.py)."""
+    script = _inline_script(tag) if tag.name == "script" else None
+    return tag_problems(tag.name, tag.attr_text, script, host, tels)
+
+
+def _inline_script(tag: Token) -> str | None:
     """The body of an inline script that would run, None for other tags and data scripts."""
-    if tag.name != "script" or any(name == "src" for name, _ in tag.attrs):
+    if tag.name != "script":
         return None
-    kind = next((value for name, value in tag.attrs if name == "type"), "")
+    written = tag.written
+    if any(name == "src" for name, _ in written):
+        return None
+    kind = next((value for name, value in written if name == "type"), "")
     if html.unescape(kind).strip().lower() in DATA_SCRIPT_TYPES:
         return None
     return tag.text
 
 
 @lru_cache(maxsize=100_000)
-def tag_problems(name: str, attrs: tuple[tuple[str, str], ...], script: str | None,
-                 host: str, tels: frozenset[str]) -> list[Found]:
-    """The problems of one tag (pages repeat their tags, so each is judged once)."""
+def tag_problems(name: str, attr_text: str, script: str | None, host: str,
+                 tels: frozenset[str]) -> list[Found]:
+    """The problems of one tag, by its name and the text after it (pages repeat their tags,
+    so each is judged once)."""
     if name not in ELEMENTS:
-        return [(f"<{name}>", f"<{name}> is not an element the site writes", EXPECT_ELEMENT)]
+        return [(f"<{name}>", msg("site.scan-element", tag=name), EXPECT_ELEMENT)]
     found: list[Found] = []
     if script is not None and script not in INLINE_SCRIPTS:
         shown = script.strip()[:60]
-        found.append((shown, f"an inline <script> that is not one of the site's own: "
-                             f"{shown!r}", EXPECT_NO_SCRIPT))
+        found.append((shown, msg("site.scan-inline-script", shown=shown), EXPECT_NO_SCRIPT))
+    attrs = attributes(attr_text)
     rels = next((v for a, v in attrs if a == "rel"), "")
     unknown = False  # one unknown attribute per tag is enough (a broken quote makes many)
     for attr, raw in attrs:
@@ -164,17 +183,15 @@ def tag_problems(name: str, attrs: tuple[tuple[str, str], ...], script: str | No
 
 
 def _attr_problem(tag: str, attr: str, value: str, rels: str, host: str,
-                  tels: frozenset[str]) -> tuple[str, str] | None:
+                  tels: frozenset[str]) -> Judged:
     if attr.startswith("on"):
-        return f"<{tag} {attr}> runs a script when the reader acts", EXPECT_NO_SCRIPT
+        return msg("site.scan-handler", tag=tag, attr=attr), EXPECT_NO_SCRIPT
     if attr == "http-equiv":
-        return (f"<{tag} http-equiv={value!r}> can redirect the reader or change the page's "
-                "rules", EXPECT_NO_HTTP_EQUIV)
+        return msg("site.scan-http-equiv", tag=tag, value=value), EXPECT_NO_HTTP_EQUIV
     if not _allowed(tag, attr, value):
-        return f"<{tag} {attr}> is not an attribute the site writes", EXPECT_ATTRIBUTE
+        return msg("site.scan-attribute", tag=tag, attr=attr), EXPECT_ATTRIBUTE
     if tag == "meta" and attr == "name" and value.strip().lower() not in META_NAMES:
-        return (f"<meta name={value!r}> can change how the browser treats the page "
-                "(a referrer policy, for instance)", EXPECT_META)
+        return msg("site.scan-meta", value=value), EXPECT_META
     if attr not in URL_ATTRS:
         return None  # a meta's content is text: a refresh needs http-equiv, refused above
     fetched = attr in FETCHED_ATTRS or (attr == "href" and tag in FETCHED_HREF and not (
@@ -194,35 +211,37 @@ def _allowed(tag: str, attr: str, value: str) -> bool:
 
 
 def _url_problem(tag: str, attr: str, url: str, fetched: bool, host: str,
-                 tels: frozenset[str]) -> tuple[str, str] | None:
+                 tels: frozenset[str]) -> Judged:
     clean = URL_IGNORED.sub("", url).strip(C0_AND_SPACE).replace("\\", "/")
     scheme = SCHEME.match(clean.lower())
     if scheme and scheme[1] not in LINK_SCHEMES:
         if scheme[1] == "data" and fetched and tag in ("img", "source") \
                 and DATA_IMAGE.match(clean.lower()):
             return None  # an image inline: it cannot run a script or navigate
-        return f"<{tag} {attr}={url!r}> uses {scheme[1]}:", EXPECT_ADDRESS
+        return msg("site.scan-scheme", tag=tag, attr=attr, url=url, scheme=scheme[1]), \
+            EXPECT_ADDRESS
     if scheme and scheme[1] in ("tel", "mailto"):
         if fetched:
-            return f"<{tag} {attr}={url!r}> uses {scheme[1]}:", EXPECT_ADDRESS
+            return msg("site.scan-scheme", tag=tag, attr=attr, url=url, scheme=scheme[1]), \
+            EXPECT_ADDRESS
         return _tel_problem(url, clean, tels) if scheme[1] == "tel" else None
     if tag == "script" and attr == "src":
         return _script_problem(url, clean, host)
     where = urlsplit(clean).netloc.lower() if (scheme or clean.startswith("//")) else host
     if fetched and where.rpartition("@")[2] != host:
-        return (f"<{tag} {attr}={url!r}> makes the reader's browser load something from "
-                f"{where!r}", EXPECT_THIS_SITE)
+        return (msg("site.scan-other-host", tag=tag, attr=attr, url=url, host=where),
+                EXPECT_THIS_SITE)
     return None
 
 
-def _script_problem(url: str, clean: str, host: str) -> tuple[str, str] | None:
+def _script_problem(url: str, clean: str, host: str) -> Judged:
     parts = urlsplit(clean)
     local = not parts.scheme and not clean.startswith("//")
     same = parts.scheme in ("http", "https") and parts.netloc.lower() == host
     path = "/" + unquote(parts.path).lstrip("/")
     if (local or same) and not parts.query and path.endswith(known_scripts()):
         return None
-    return f"<script src={url!r}> is not one of the site's own scripts", EXPECT_NO_SCRIPT
+    return msg("site.scan-script-src", url=url), EXPECT_NO_SCRIPT
 
 
 @lru_cache(maxsize=1)
@@ -238,13 +257,13 @@ def known_scripts() -> tuple[str, ...]:
     return tuple(sorted("/" + p.as_posix() for p in found))
 
 
-def _tel_problem(url: str, clean: str, tels: frozenset[str]) -> tuple[str, str] | None:
+def _tel_problem(url: str, clean: str, tels: frozenset[str]) -> Judged:
     """A tel: link must dial a published contact's number, however it is written."""
     number = unicodedata.normalize("NFKC", unquote(clean[4:]))
     number = re.sub(r"[\s.()\-\u00ad\u200b-\u200d\u2060\ufeff]", "", number)
     if number in tels or _as_tel(number) in tels:
         return None
-    return f"tel: link {url!r} dials {number!r}, not a published contact", EXPECT_TEL
+    return msg("site.scan-tel", url=url, number=number), EXPECT_TEL
 
 
 def _as_tel(number: str) -> str | None:
@@ -252,12 +271,3 @@ def _as_tel(number: str) -> str | None:
         return parse_phone(number).tel
     except PhoneError:
         return None
-
-
-def scan_findings(site: Path, site_url: str, content: Content, jobs: int,
-                  reported: list[Finding]) -> list[Finding]:
-    """The scan's findings for build_site.py: the published contacts' numbers may be dialled;
-    a link the link check already reported on a page is not reported twice."""
-    tels = {c.phone.tel for c in content.published_contacts() if c.phone}
-    seen = {(f.page, f.url) for f in reported}
-    return [f for f in scan_site(site, site_url, tels, jobs) if (f.page, f.url) not in seen]

@@ -4,29 +4,44 @@ from __future__ import annotations
 
 import re
 
-from hotro.checks.site_check import Finding
+from hotro.checks.site_scan import Finding
 from hotro.model import urls
+from hotro.model.messages import Message, msg
 from hotro.model.pages import DEFAULT_LANG, LANGS, PageSource
 from hotro.model.problems import Problem
 from hotro.model.records import Content
 from hotro.model.urls import page_url
 
-EXPECTED_LINK = "a link to a page of this site that exists, e.g. ../duong-day-nong/index.md"
+EXPECTED_LINK = msg("site.expected-link", example="../duong-day-nong/index.md")
 MKDOCS_LINK = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:a|an (?P<kind>[\w ]+?)) link "
                          r"'(?P<link>[^']+)', (?:but (?P<why>.+?)|it was left as is)\.?$")
+# MkDocs' own reasons (third-party texts), each to its catalogue id; a reason not listed stays
+# as MkDocs wrote it.
+MKDOCS_WHY = [(re.compile(pattern), message_id) for pattern, message_id in (
+    (r"the target is not found among documentation files", "site.why-not-found"),
+    (r"the target (?P<target>'[^']*') is not found among documentation files",
+     "site.why-target-not-found"),
+    (r"the doc '(?P<doc>[^']*)' does not contain an anchor '(?P<anchor>[^']*)'",
+     "site.why-no-anchor"),
+    (r"there is no such anchor on this page", "site.why-no-anchor-here"),
+)]
+MKDOCS_KINDS = {"absolute": "site.why-absolute", "unrecognized relative": "site.why-relative"}
+MKDOCS_MORE = re.compile(r"(?P<why>.+?)\. (?:Did you mean (?P<suggestion>'[^']*')\?|(?P<footnote>"
+                         r"This seems to be a footnote that is never referenced))")
 
 
-def source_problems(findings: list[Finding], content: Content) -> list[Problem | str]:
-    """Findings as editor-facing Problems where the page is known, else as they are."""
+def source_problems(findings: list[Finding], content: Content) -> list[Problem]:
+    """Findings as editor-facing Problems: at the Markdown line where the page is known, else
+    at the built page."""
     by_output = _pages_by_output(content)
-    out: list[Problem | str] = []
+    out: list[Problem] = []
     for finding in findings:
         page = by_output.get(finding.page)
         if page is None:
-            out.append(str(finding))  # theme pages such as 404.html
+            out.append(finding.as_problem())  # theme pages such as 404.html
             continue
         if finding.expected and not _written_in(page, finding.url):
-            out.append(str(finding))  # the scan's: from a template or data, not this page
+            out.append(finding.as_problem())  # the scan's: from a template or data
             continue
         out.append(Problem(page.shown_as, line_of(page, finding.url), "", finding.problem,
                            finding.expected or EXPECTED_LINK))
@@ -77,7 +92,28 @@ def mkdocs_problems(log_lines: list[str], content: Content) -> list[Problem | st
         if page is None:
             out.append(message.strip() or line)
             continue
-        why = match["why"] or f"this {match['kind']} link does not lead to a page of this site"
+        why = _why(match["why"]) if match["why"] else _kind(match["kind"])
         out.append(Problem(page.shown_as, line_of(page, match["link"]), "",
-                           f"link {match['link']!r}: {why}", EXPECTED_LINK))
+                           msg("site.link-why", link=match["link"], why=why), EXPECTED_LINK))
     return out
+
+
+def _why(text: str) -> Message | str:
+    """MkDocs' reason for a link warning, from the catalogue where it is a known one."""
+    more = MKDOCS_MORE.fullmatch(text)
+    if more:
+        why = _why(more["why"])
+        if more["footnote"]:
+            return msg("site.why-footnote", why=why)
+        return msg("site.why-suggestion", why=why, suggestion=more["suggestion"])
+    for pattern, message_id in MKDOCS_WHY:
+        found = pattern.fullmatch(text)
+        if found:
+            return msg(message_id, **found.groupdict())
+    return text
+
+
+def _kind(kind: str) -> Message | str:
+    if kind in MKDOCS_KINDS:
+        return msg(MKDOCS_KINDS[kind])
+    return f"this {kind} link does not lead to a page of this site"
