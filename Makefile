@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
-MESSAGES ?= vi  # language of the messages about content mistakes: vi or en
+# The language every command speaks (its messages, problems and success lines): vi or en.
+MESSAGES ?= vi
+SAY := MESSAGES=$(MESSAGES)
 
 .PHONY: site test check lint serve clean system-deps bench bench-site bench-pages bench-editions nginx-conf
 
@@ -19,13 +21,13 @@ check: $(VENV)/.site-deps  ## validate the content only (RELEASE=1: stop on a pu
 
 .PHONY: status translated
 status: $(VENV)/.site-deps  ## English texts missing or stale, pages and contacts due for a check (STRICT=1: exit 1 if any English is missing or stale)
-	$(PY) -m hotro.editors.status $(if $(STRICT),--strict)
+	$(PY) -m hotro.editors.status $(if $(STRICT),--strict) --lang $(MESSAGES)
 
 translated: $(VENV)/.site-deps  ## record the English as translated from today's Vietnamese (ONLY=<page, field or file>)
-	$(PY) -m hotro.editors.status --record $(foreach item,$(ONLY),--only $(item))
+	$(PY) -m hotro.editors.status --record $(foreach item,$(ONLY),--only $(item)) --lang $(MESSAGES)
 
 serve: $(VENV)/.site-deps  ## preview one edition on http://127.0.0.1:8000/ (EDITION=<id> LANG=vi|en)
-	$(PY) -m hotro.editors.serve $(if $(EDITION),--edition $(EDITION)) $(if $(filter vi en,$(LANG)),--lang $(LANG))
+	$(SAY) $(PY) -m hotro.editors.serve $(if $(EDITION),--edition $(EDITION)) $(if $(filter vi en,$(LANG)),--lang $(LANG))
 
 lint: $(VENV)/.test-deps
 	$(PY) -m ruff check scripts tests
@@ -55,31 +57,31 @@ clean:
 	rm -rf site .site-builds .site-build.lock .site-build-* site.old site.new .build
 
 bench-site: $(VENV)/.site-deps  ## print build time and page weight figures
-	$(PY) -m hotro_bench.bench_site
+	$(SAY) $(PY) -m hotro_bench.bench_site
 
 bench-editions: $(VENV)/.site-deps  ## time all editions, sequential vs parallel
-	$(PY) -m hotro_bench.bench_editions
+	$(SAY) $(PY) -m hotro_bench.bench_editions
 
 bench: $(VENV)/.site-deps  ## build time, memory and page weight at 200 and 1000 pages/lang (< 10 min)
-	$(PY) -m hotro_bench.bench_scale
+	$(SAY) $(PY) -m hotro_bench.bench_scale
 
 nginx-conf: $(VENV)/.site-deps  ## print the nginx server block for one edition (EDITION=<id>)
-	$(PY) -m hotro.deploy.nginx_conf --edition $(or $(EDITION),tinh-ca-mau)
+	$(PY) -m hotro.deploy.nginx_conf --edition $(or $(EDITION),tinh-ca-mau) --lang $(MESSAGES)
 
 node_modules/.bin/lighthouse:  # Lighthouse 12.2.3 works offline against Debian's Chromium
 	npm install --no-save --no-package-lock --no-audit --no-fund lighthouse@12.2.3
 
 bench-pages: $(VENV)/.test-deps system-deps node_modules/.bin/lighthouse  ## page weight + Lighthouse
 	test -f site/tinh-ca-mau/index.html || $(MAKE) site
-	$(PY) -m hotro_bench.bench_pages
+	$(SAY) $(PY) -m hotro_bench.bench_pages
 
-# Editors: start new content from the schemas (scripts/new_content.py); nothing is published
+# Editors: start new content from the schemas (hotro/editors/new_content.py); nothing is published
 # until it is filled in and checked.
 .PHONY: new
 new: $(VENV)/.site-deps  ## start a page pair (PAGE=chinh-sach/ten-trang), a contact (CONTACT=<id> AGENCY=<agency-id> [NUMBER=…]) or an edition (EDITION=<id> AGENCY=<agency-id>)
-	@$(PY) -m hotro.editors.new_content $(if $(PAGE),--page "$(PAGE)") $(if $(CONTACT),--contact "$(CONTACT)") $(if $(EDITION),--edition "$(EDITION)") $(if $(AGENCY),--agency "$(AGENCY)") $(if $(NUMBER),--number "$(NUMBER)")
+	@$(SAY) $(PY) -m hotro.editors.new_content $(if $(PAGE),--page "$(PAGE)") $(if $(CONTACT),--contact "$(CONTACT)") $(if $(EDITION),--edition "$(EDITION)") $(if $(AGENCY),--agency "$(AGENCY)") $(if $(NUMBER),--number "$(NUMBER)")
 
-# The web editor for people who don't use Git (scripts/cms.py): Decap CMS and its local backend,
+# The web editor for people who don't use Git (hotro/editors/cms.py): Decap CMS and its local backend,
 # exact versions from npm, in .cms/node_modules/ rather than node_modules/: npm removes from a
 # node_modules folder every package the same command did not install (Lighthouse, or Decap).
 .PHONY: cms cms-deps
@@ -94,9 +96,9 @@ $(CMS_STAMP):
 	touch $@
 
 cms: $(VENV)/.site-deps cms-deps  ## web editor on http://127.0.0.1:8090/admin/, files written here (Ctrl-C stops)
-	$(PY) -m hotro.editors.cms serve
+	$(SAY) $(PY) -m hotro.editors.cms serve
 
 .PHONY: bench-regex
 bench-regex: $(VENV)/.site-deps  ## worst time of every regular expression on adversarial text up to 1 MB
-	$(PY) -m hotro_bench.bench_regex
-	$(PY) -m hotro_bench.bench_regex_site
+	$(SAY) $(PY) -m hotro_bench.bench_regex
+	$(SAY) $(PY) -m hotro_bench.bench_regex_site

@@ -15,6 +15,7 @@ from hotro.deploy.nginx_run import serve_with_nginx
 from hotro_bench.bench_pages import CHROMIUM  # one place for browser settings
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+os.environ["MESSAGES"] = "en"  # the commands speak Vietnamese by default; tests ask for it
 
 
 @pytest.fixture(scope="session")

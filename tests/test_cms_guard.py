@@ -27,7 +27,7 @@ from helpers import (
 )
 from hotro.editors import cms, cms_guard
 from hotro.editors.cms_rules import Malformed, Refused, check_request
-from hotro.model.messages_vi import translate_line
+from hotro.model.messages import msg, text
 
 PLAIN = ("is not a plain path inside the repository (expected a relative path such as "
          "docs/gioi-thieu/index.vi.md: letters, digits, '-', '_' and '.', folders separated by "
@@ -263,11 +263,19 @@ def test_only_the_editor_page_with_this_sessions_key_is_served(backend, repo, ca
         ({"headers": wrong_host}, f"Refused: the request is addressed to 'localhost:"
          f"{backend.port}', not to 127.0.0.1:{backend.port}"),
     ]
-    for how, line in cases:
+    in_vietnamese = [
+        text("cms.from-elsewhere", "vi", origin="'http://127.0.0.1:8000'", editor=editor),
+        text("cms.from-elsewhere", "vi", origin=f"'http://localhost:{editor.rsplit(':', 1)[1]}'",
+             editor=editor),
+        text("cms.from-elsewhere", "vi", origin="'null'", editor=editor),
+        text("cms.no-origin", "vi", editor=editor), *[text("cms.no-key", "vi")] * 3,
+        text("cms.wrong-host", "vi", host=f"'localhost:{backend.port}'",
+             expected=f"127.0.0.1:{backend.port}")]
+    for (how, line), vi in zip(cases, in_vietnamese, strict=True):
         status, answer, headers = backend.persist("content/contacts.yml", raw, **how)
         assert status == 403, how
         assert error_lines(answer)[1] == [line]
-        assert error_lines(answer)[0] == [translate_line(line)]
+        assert error_lines(answer)[0] == [vi]
         assert ("Access-Control-Allow-Origin" in headers) == (how.get("origin", "") == ""), how
     assert path.read_text(encoding="utf-8") == before
     assert len(capfd.readouterr().err.splitlines()) == len(cases)  # one line each
@@ -288,7 +296,8 @@ def test_preflight_is_answered_for_the_editor_page_only(backend):
 def test_other_methods_actions_and_bodies_are_refused(backend):
     not_json = ("Refused: not a request of the web editor (a JSON POST of at most 20,000,000 "
                 "bytes)")
-    assert backend.post(b"", method="GET")[:2] == (403, {"error": f"{translate_line(not_json)}"
+    not_json_vi = text("cms.not-json", "vi", size=20_000_000)
+    assert backend.post(b"", method="GET")[:2] == (403, {"error": f"{not_json_vi}"
                                                          f"\n\n{not_json}"})
     assert backend.post(b"{not json")[0] == 403
     assert backend.post(b'{"action": "info"}', headers={"Content-Type": "text/plain"})[0] == 403
@@ -357,17 +366,17 @@ def test_refusals_read_in_vietnamese(repo):
             check_request(repo, action, params)
         problems += caught.value.problems
     check_vietnamese(problems)
-    lines = [cms_guard.FROM_ELSEWHERE.format(origin="'http://127.0.0.1:8000'",
-                                             editor="http://127.0.0.1:8090"),
-             cms_guard.NO_ORIGIN.format(editor="http://127.0.0.1:8090"),
-             cms_guard.WRONG_HOST.format(host="'evil.example:8081'", expected="127.0.0.1:8081"),
+    lines = [msg("cms.from-elsewhere", origin="'http://127.0.0.1:8000'",
+                 editor="http://127.0.0.1:8090"),
+             msg("cms.no-origin", editor="http://127.0.0.1:8090"),
+             msg("cms.wrong-host", host="'evil.example:8081'", expected="127.0.0.1:8081"),
              cms_guard.NO_KEY, cms_guard.NOT_JSON, cms_guard.BAD_PATHS, cms_guard.BAD_CONTENT,
-             cms_guard.UNKNOWN_ACTION.format(action="'x'"),
-             cms_guard.BAD_FIELDS.format(action="persistEntry")]
+             msg("cms.unknown-action", action="'x'"),
+             msg("cms.bad-fields", action="persistEntry")]
     for line in lines:
-        vi = translate_line(line)
+        vi = line.text("vi")
         assert vi.startswith("Đã từ chối: ") and english_left(vi) == [], vi
-    assert translate_line(cms_guard.NOT_JSON).endswith("tối đa 20.000.000 byte)")
+    assert cms_guard.NOT_JSON.text("vi").endswith("tối đa 20.000.000 byte)")
 
 
 # ---- The editor page's server, and an attacker's page in Chromium ----------------------------

@@ -27,10 +27,11 @@ DESCRIBE = ("description: this is empty (expected one plain sentence on what the
             "in the page's language, e.g. Các số điện thoại để gọi khi cần giúp đỡ.)")
 
 
-def new(tree: Path, *args: str) -> subprocess.CompletedProcess:
-    """scripts/new_content.py in the tree, as `make new` runs it."""
+def new(tree: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess:
+    """hotro.editors.new_content in the tree, as `make new MESSAGES=<lang>` runs it."""
     return subprocess.run([sys.executable, "-m", SCRIPT, *args, "--today", TODAY], cwd=tree,
-                          capture_output=True, text=True, check=False, timeout=120)
+                          capture_output=True, text=True, check=False, timeout=120,
+                          env={**os.environ, "MESSAGES": lang})
 
 
 def files_of(tree: Path) -> dict[str, bytes]:
@@ -91,22 +92,27 @@ def test_a_written_placeholder_would_pass_so_the_description_is_left_empty(tree)
     assert ("moi", "vi") in load_content(tree).pages
 
 
-def test_printed_steps_vietnamese_first_then_english(tree):
-    out = new(tree, "--page", "huong-dan/buoc-hai").stdout
-    vi, en = out.split("\n\nNext steps:\n")
+def test_printed_steps_in_the_language_asked_for(tree):
+    vi = new(tree, "--page", "huong-dan/buoc-hai", lang="vi").stdout
+    for lang in ("vi", "en"):
+        (tree / f"docs/huong-dan/buoc-hai.{lang}.md").unlink()
+    out = new(tree, "--page", "huong-dan/buoc-hai", lang="en").stdout
+    head, en = out.split("\n\nNext steps:\n")
+    assert head == "Created docs/huong-dan/buoc-hai.vi.md and docs/huong-dan/buoc-hai.en.md."
+    assert "Next steps" not in vi and "Việc" not in en
     assert vi.startswith("Đã tạo docs/huong-dan/buoc-hai.vi.md và docs/huong-dan/buoc-hai.en.md."
                          "\n\nViệc cần làm tiếp:\n1. Trong mỗi tệp: viết một câu vào description")
-    assert ('2. Mở mkdocs.yml, tìm dòng "- Hướng dẫn chưa dịch: huong-dan/chua-dich.md" (dòng 34) '
+    assert ('2. Mở mkdocs.yml, tìm dòng "- Hướng dẫn chưa dịch: huong-dan/chua-dich.md" (dòng 35) '
             "trong nav: và dán ngay bên dưới nó (giữ nguyên các dấu cách ở đầu dòng):\n\n"
             "  - Tiêu đề: huong-dan/buoc-hai.md\n") in vi
     assert ('3. Cũng trong mkdocs.yml, tìm dòng "Hướng dẫn chưa dịch: Untranslated guide" '
             "(dòng 29) trong nav_translations: và dán ngay bên dưới nó:\n\n"
             "          Tiêu đề: Title\n") in vi
     assert vi.endswith("4. Chạy make check, rồi make serve để xem trang. Khi bản tiếng Anh đã "
-                       "khớp với bản tiếng Việt, chạy make translated ONLY=huong-dan/buoc-hai.")
+                       "khớp với bản tiếng Việt, chạy make translated ONLY=huong-dan/buoc-hai.\n")
     assert en.startswith("1. In each file: write one sentence as the description")
     assert ('2. Open mkdocs.yml, find the line "- Hướng dẫn chưa dịch: huong-dan/chua-dich.md" '
-            "(line 34) under nav: and paste right below it (keep the spaces at the start of the "
+            "(line 35) under nav: and paste right below it (keep the spaces at the start of the "
             "line):\n\n  - Tiêu đề: huong-dan/buoc-hai.md\n") in en
     assert ('3. Also in mkdocs.yml, find the line "Hướng dẫn chưa dịch: Untranslated guide" '
             "(line 29) under nav_translations: and paste right below it:\n\n"
@@ -223,7 +229,7 @@ def test_page_refused_with_one_line_and_nothing_written(tree, page, message):
 # --- contacts ----------------------------------------------------------------------------------
 
 def test_new_contact_loads_and_is_not_published(tree):
-    result = new(tree, "--contact", "duong-day-moi", "--agency", "don-vi-thu")
+    result = new(tree, "--contact", "duong-day-moi", "--agency", "don-vi-thu", lang="vi")
     assert result.returncode == 0, result.stderr
     text = (tree / "content/contacts.yml").read_text(encoding="utf-8")
     assert text.endswith(
@@ -250,8 +256,7 @@ def test_new_contact_loads_and_is_not_published(tree):
     assert [c.id for c in content.published_contacts()] == ["duong-day-thu"]
     assert result.stdout.startswith("Đã thêm liên hệ duong-day-moi vào cuối content/contacts.yml "
                                     "(dòng 25), với verified: false: nó chưa được đăng.\n")
-    assert ("Added contact duong-day-moi at the end of content/contacts.yml (line 25), with "
-            "verified: false: it is not published.\n") in result.stdout
+    assert "Added contact" not in result.stdout
 
 
 def test_new_contact_covers_every_field_the_schema_requires(tree):
@@ -399,17 +404,22 @@ def test_make_new_in_a_content_tree(tree):
     shutil.copy(REPO / "Makefile", tree / "Makefile")
     (tree / ".venv").symlink_to(REPO / ".venv")
     make = ["make", "--no-print-directory", "-o", ".venv/.site-deps", "new"]
-    env = {**os.environ, "LANG": "C.UTF-8"}
+    env = {k: v for k, v in os.environ.items() if k != "MESSAGES"} | {"LANG": "C.UTF-8"}
     made = subprocess.run([*make, "PAGE=huong-dan/buoc-hai"], cwd=tree, capture_output=True,
-                          text=True, check=False, env=env)
+                          text=True, check=False, env=env)  # MESSAGES=vi: make's default
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("Đã tạo docs/huong-dan/buoc-hai.vi.md")
-    again = subprocess.run([*make, "PAGE=huong-dan/buoc-hai"], cwd=tree, capture_output=True,
-                           text=True, check=False, env=env)
+    again = subprocess.run([*make, "PAGE=huong-dan/buoc-hai", "MESSAGES=en"], cwd=tree,
+                           capture_output=True, text=True, check=False, env=env)
     assert again.returncode != 0
     assert again.stderr.splitlines()[0] == (
         "docs/huong-dan/buoc-hai.vi.md: this page already exists (expected a name no page uses "
         "yet; to change the page, edit this file)")
+    in_vietnamese = subprocess.run([*make, "PAGE=huong-dan/buoc-hai"], cwd=tree,
+                                   capture_output=True, text=True, check=False, env=env)
+    assert in_vietnamese.stderr.splitlines()[0] == (
+        "docs/huong-dan/buoc-hai.vi.md: trang này đã có (cần một tên chưa trang nào dùng; để "
+        "sửa trang, hãy sửa tệp này)")
 
 
 def test_messages_quoted_in_the_editors_guide_are_the_real_ones(tree):

@@ -19,7 +19,7 @@ import pytest
 from helpers import digest as snapshot
 from helpers import edit, run_build
 from hotro.deploy.nginx_conf import render
-from hotro.model.messages_vi import translate_line
+from hotro.model.messages import text
 
 BUILD = "hotro.build.build_site"
 NEW_TEXT = ("docs/danh-ba.vi.md", "Gọi 0912 345 678 nếu cần.", "Gọi ngay 0912 345 678.")
@@ -282,12 +282,11 @@ def test_nginx_config_names_the_stable_site_path_not_a_generation(built):
 
 
 def test_the_publishing_messages_read_in_vietnamese():
-    assert translate_line(STOPPED) == STOPPED_VI
-    assert translate_line("Restored /srv/a b/site from the last complete build.") == (
+    assert text("build.stopped", "en", signal="SIGTERM") == STOPPED
+    assert text("build.stopped", "vi", signal="SIGTERM") == STOPPED_VI
+    assert text("build.restored", "vi", site="/srv/a b/site") == (
         "Đã khôi phục /srv/a b/site từ lần tạo trang hoàn chỉnh gần nhất.")
-    assert translate_line(
-        "Another build of /srv/site is running (process ?, started ?); nothing was built. "
-        "Wait for it to end, then build again.") == (
+    assert text("build.busy", "vi", site="/srv/site", pid="?", started="?") == (
         "Đang có một lần tạo trang khác cho /srv/site (tiến trình ?, bắt đầu lúc ?); lần này "
         "chưa tạo gì. Hãy chờ lần kia xong rồi chạy lại.")
 

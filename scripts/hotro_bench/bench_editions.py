@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from hotro.model import paths
+from hotro.model.messages import say
 
 ROOT = paths.ROOT
 
@@ -26,7 +27,10 @@ def time_build(jobs: int, site: Path, edition: str | None = None) -> float:
     if edition:
         cmd += ["--edition", edition]
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    done = subprocess.run(cmd, cwd=ROOT, check=False, capture_output=True, text=True)
+    if done.returncode != 0:  # the build's own lines say why, in the same language
+        say("bench.build-failed", file=sys.stderr, case=" ".join(cmd[2:]))
+        sys.exit(done.stderr.strip()[-3000:] or 1)
     return time.perf_counter() - start
 
 

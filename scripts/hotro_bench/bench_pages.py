@@ -19,6 +19,7 @@ from pathlib import Path
 
 from hotro.deploy.nginx_run import serve_with_nginx
 from hotro.model import paths
+from hotro.model.messages import say
 
 ROOT = paths.ROOT
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -68,7 +69,7 @@ def lighthouse(url: str) -> dict[str, int] | None:
         capture_output=True, text=True, check=False, timeout=300,
         env={**os.environ, "CHROME_PATH": CHROMIUM})
     if result.returncode != 0:
-        print(f"  lighthouse failed: {result.stderr.strip()[-300:]}")
+        say("bench.lighthouse-failed", error=result.stderr.strip()[-300:])
         return None
     report = json.loads(result.stdout)
     return {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}
@@ -79,7 +80,7 @@ def main() -> int:
 
     site = ROOT / "site" / "tinh-ca-mau"  # the joint edition
     if not (site / "index.html").is_file():
-        print("No built site: run `make site` first.", file=sys.stderr)
+        say("bench.no-site", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as tmp, serve_with_nginx(site, Path(tmp)) as base:
         with sync_playwright() as p:

@@ -32,6 +32,7 @@ from hotro.build.publish import remove_site
 from hotro.checks.validated import hand_over, load_content
 from hotro.load.editions import edition_config, load_base, write_config
 from hotro.model import paths
+from hotro.model.messages import Message, language, msg
 from hotro_bench.synthetic import make_synthetic_tree
 
 ROOT = paths.ROOT
@@ -97,6 +98,14 @@ def format_table(rows: list[dict]) -> str:
         peak = "" if row.get("peak_mb") is None else f"{row['peak_mb']:.0f}"
         lines.append(f"{row['case']:{width}}  {secs:>8}  {peak:>8}  {row.get('notes', '')}")
     return "\n".join(lines)
+
+
+class Failed(RuntimeError):
+    """A measurement that could not be made: what failed, and the last lines it printed."""
+
+    def __init__(self, message: Message, tail: list[str]):
+        self.message, self.tail = message, tail
+        super().__init__("\n".join([str(message), *tail]))
 
 
 def _fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
@@ -254,10 +263,10 @@ class Bench:
                              check=False)
         lines = out.stdout.strip().splitlines()
         if out.returncode != 0 or not lines:
-            raise RuntimeError(f"{case}: the measuring process failed\n{out.stderr[-3000:]}")
+            raise Failed(msg("bench.measure-failed", case=case), out.stderr[-3000:].splitlines())
         result = json.loads(lines[-1])
         if not result["ok"]:
-            raise RuntimeError(f"{case}: the build failed\n" + "\n".join(result["tail"]))
+            raise Failed(msg("bench.build-failed", case=case), result["tail"])
         if not quiet:
             self.note(case, notes, result["seconds"], result["peak_mb"])
         return result
@@ -513,8 +522,9 @@ def main(argv: list[str] | None = None) -> int:
         results = run_all(bench, args.quick)
         results["total_seconds"] = bench.elapsed()
         report(results, bench.rows, args.out.resolve())
-    except RuntimeError as err:
-        print(err, file=sys.stderr)
+    except Failed as err:
+        print(err.message.text(language()), file=sys.stderr)
+        print("\n".join(err.tail), file=sys.stderr)
         return 1
     finally:
         shutil.rmtree(bench.work, ignore_errors=True)

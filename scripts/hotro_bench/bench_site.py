@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hotro.checks.site_check import FETCHING, parse_html
 from hotro.model import paths
+from hotro.model.messages import say
 
 ROOT = paths.ROOT
 JOINT = "tinh-ca-mau"  # page weights are measured on the joint edition
@@ -27,9 +28,12 @@ def time_builds(runs: int) -> list[float]:
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "hotro.build.build_site",
-                            "--site-dir", str(Path(tmp) / "site")], cwd=ROOT, check=True,
-                           capture_output=True)
+            done = subprocess.run([sys.executable, "-m", "hotro.build.build_site",
+                                   "--site-dir", str(Path(tmp) / "site")], cwd=ROOT,
+                                  check=False, capture_output=True, text=True)
+            if done.returncode != 0:  # the build's own lines say why, in the same language
+                say("bench.build-failed", file=sys.stderr, case="make site")
+                sys.exit(done.stderr.strip()[-3000:] or 1)
             times.append(time.perf_counter() - start)
         joint = Path(tmp) / "site" / JOINT
         weights = {page: page_weight(joint, page)

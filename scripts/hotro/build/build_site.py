@@ -6,11 +6,17 @@ With a CPU for each language of each edition (one edition on two CPUs, as in a C
 edition), each language is built in a process of its own and the two are joined
 (language_split.py); with fewer, a spare CPU reads the pages while they are written.
 
-    python scripts/build_site.py [--config mkdocs.yml] [--site-dir site] [--edition ID] [--jobs N]
+    python -m hotro.build.build_site [--config mkdocs.yml] [--site-dir site] [--edition ID]
+        [--jobs N] [--lang vi|en]
 
 Each edition of content/editions/<id>.yml goes to site/<id>/. `site` is a link to the last
 complete build, swapped in one rename; one build runs at a time; a build stops with `make`
-(scripts/publish.py).
+(publish.py).
+
+Every line is a catalogue message, in the language of --lang, else MESSAGES, else Vietnamese.
+A MkDocs process does not print the problems it finds for this command to read back: it writes
+them as JSON to the file HOTRO_PROBLEMS_JSON names (the plugin does, on a ContentError), and
+MkDocs' own texts are read by hotro.model.mkdocs_texts.
 """
 
 from __future__ import annotations
@@ -19,7 +25,6 @@ import argparse
 import contextlib
 import os
 import shutil
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -28,10 +33,11 @@ from pathlib import Path
 
 from hotro.build import publish
 from hotro.build.language_split import join_languages
+from hotro.build.mkdocs_process import PROBLEMS_ENV, MkDocsRun, Shown
 from hotro.build.page_watch import PageWatcher
 from hotro.checks.link_check import check_links
 from hotro.checks.site_check import check_site, page_reader
-from hotro.checks.source_map import mkdocs_problems, source_problems
+from hotro.checks.source_map import source_problems
 from hotro.checks.validated import hand_over, load_content
 from hotro.load.editions import (
     config_problems,
@@ -41,24 +47,34 @@ from hotro.load.editions import (
     unknown_edition,
     write_config,
 )
-from hotro.model import speedups
-from hotro.model.messages_vi import translate_line
+from hotro.model import mkdocs_texts, speedups
+from hotro.model.command_line import Parser, add_lang
+from hotro.model.messages import language, msg, text
 from hotro.model.pages import DEFAULT_LANG, LANGS
 from hotro.model.problems import ContentError
 from hotro.model.records import Content
 
-MKDOCS = "hotro.build.mkdocs_run"  # `python -m mkdocs`, faster start
+__all__ = ["PROBLEMS_ENV", "Result", "build_editions", "main"]
 
 
 @dataclass
 class Result:
     edition: str
-    lines: list[str]  # what went wrong, for the editor; empty when the edition is fine
-    seconds: dict[str, float] = field(default_factory=dict)  # build and check, for --timings
+    problems: list[Shown]  # what went wrong, for the editor; empty when the edition is fine
+    seconds: dict[str, float] = field(default_factory=dict)  # step id: seconds, for --timings
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
+    lang = language(args.lang)
+    try:
+        return _locked(args, lang)
+    except Exception as err:  # one line, never a traceback
+        _say(msg("commands.failed", error=f"{type(err).__name__}: {err}"), lang)
+        return 1
+
+
+def _locked(args: argparse.Namespace, lang: str) -> int:
     config = Path(args.config).resolve()
     site = Path(os.path.abspath(args.site_dir)) if args.site_dir else config.parent / "site"
     try:  # one build at a time; a stopped build (or make) publishes nothing (publish.py)
@@ -66,68 +82,87 @@ def main(argv: list[str] | None = None) -> int:
         publish.stop_on_signals()
         with publish.hold_lock(site):
             for line in publish.tidy(site):
-                _say(line, args.lang)
+                _say(line, lang)
             publish.pause("locked")
-            return _build(args, config, site)
+            return _build(args, lang, config, site)
     except publish.Busy as busy:
-        _say(str(busy), args.lang)
+        _say(busy.message, lang)
         return 1
     except publish.Stopped as stopped:
-        _say(f"Build stopped by {stopped}; nothing was published, the last good site is "
-             "unchanged.", args.lang)
+        _say(msg("build.stopped", signal=str(stopped)), lang)
         return 128 + stopped.signum
 
 
-def _say(line: str, lang: str) -> None:
+def _say(line: Shown, lang: str, out=None) -> None:
     with contextlib.suppress(OSError):  # nobody may be reading any more (make was killed)
-        print(translate_line(line, lang), file=sys.stderr, flush=True)
+        print(_line(line, lang), file=out or sys.stderr, flush=True)
 
 
-def _build(args: argparse.Namespace, config: Path, site: Path) -> int:
+def _line(item: Shown, lang: str) -> str:
+    if isinstance(item, str):  # a text without an id: named as MkDocs' in Vietnamese
+        return item if lang == "en" else text("mkdocs.warning", lang, text=item)
+    return item.text(lang)
+
+
+def _build(args: argparse.Namespace, lang: str, config: Path, site: Path) -> int:
     started = time.perf_counter()
     try:
-        content = load_content(config.parent)
-        if broken := check_links(content):
-            raise ContentError(broken)
-        base = load_base(config)
-        chosen = _chosen(content, base, args.edition)
+        content, base, chosen = _validated(config, args.edition)
     except ContentError as err:
-        print(err.report(args.lang), file=sys.stderr)
+        print(err.report(lang), file=sys.stderr)
         return 1
     validated = time.perf_counter() - started
     work = publish.work_folder(site)
     try:
         results = build_editions(content, base, config, chosen, work, args.jobs)
-        failed = [r for r in results if r.lines]
+        failed = [r for r in results if r.problems]
         if failed:
-            _report(failed, args.lang)
+            _report(failed, lang)
             return 1
         publish.pause("built")
         built = work / "site" / args.edition if args.edition else work / "site"
         publish.publish(built, site, args.edition)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"Built {', '.join(chosen)} into {site}")
+    _say(msg("build.built", editions=", ".join(chosen), folder=str(site)), lang, sys.stdout)
     if args.timings:
-        _print_timings(validated, results, time.perf_counter() - started)
+        _print_timings(validated, results, time.perf_counter() - started, lang)
     return 0
 
 
-def _print_timings(validated: float, results: list[Result], total: float) -> None:
-    print(f"  validate content: {validated:.2f} s")
+def _validated(config: Path, edition: str | None) -> tuple[Content, dict, list[str]]:
+    """The content, the base config and the editions to build; a ContentError with every
+    problem found, those of mkdocs.yml first (read early: a broken one is one line)."""
+    try:
+        base = load_base(config)
+    except ContentError as err:
+        broken = err.problems
+        try:
+            load_content(config.parent)
+        except ContentError as more:
+            broken += more.problems
+        raise ContentError(broken) from None
+    content = load_content(config.parent)
+    if broken := check_links(content):
+        raise ContentError(broken)
+    return content, base, _chosen(content, base, edition)
+
+
+def _print_timings(validated: float, results: list[Result], total: float, lang: str) -> None:
+    step = msg("build.step-validate")
+    _say(msg("build.timing", step=step, seconds=validated), lang, sys.stdout)
     for result in results:
-        parts = ", ".join(f"{name} {value:.2f} s" for name, value in result.seconds.items())
-        print(f"  {result.edition}: {parts}")
-    print(f"  total: {total:.2f} s")
+        steps = tuple(msg(name, seconds=value) for name, value in result.seconds.items())
+        _say(msg("build.timing-edition", edition=result.edition, steps=steps), lang, sys.stdout)
+    _say(msg("build.timing", step=msg("build.step-total"), seconds=total), lang, sys.stdout)
 
 
 def _parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = Parser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", default="mkdocs.yml", help="the base MkDocs config file")
     parser.add_argument("--site-dir", help="where to publish (default: site/ beside the config)")
     parser.add_argument("--edition", help="build only this edition, into site/<id>/")
-    parser.add_argument("--lang", choices=("vi", "en"), default="en",
-                        help="language of the messages about mistakes (vi or en)")
+    add_lang(parser)
     parser.add_argument("--timings", action="store_true",
                         help="print how long each step took")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
@@ -154,6 +189,7 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
     by_language = speedups.enabled() and jobs >= len(LANGS) * len(chosen)
     # else a CPU no edition builds on reads the pages as they are written (MkDocs uses one)
     read_early = speedups.enabled() and not by_language and jobs > len(chosen)
+    source = mkdocs_texts.Config(config.name, config.read_text(encoding="utf-8"))
 
     def one(eid: str) -> Result:
         edition = content.editions[eid]
@@ -163,59 +199,39 @@ def build_editions(content: Content, base: dict, config: Path, chosen: list[str]
         tels = {c.phone.tel for c in content.published_contacts() if c.phone}
         read = page_reader(edition["site_url"], tels)
         watcher = PageWatcher(out, read) if read_early else None
+        run = MkDocsRun(content, env, source, work / "problems")
         if by_language:
-            lines = _build_by_language(cfg, work, eid, content, env)
+            problems = _build_by_language(cfg, work, eid, run)
         else:
-            lines = _mkdocs_build(write_config(cfg, work / "configs" / f"{eid}.yml"), out,
-                                  content, env)
+            problems = run.build(write_config(cfg, work / "configs" / f"{eid}.yml"), out)
         early = watcher.finish() if watcher else {}
-        step = "mkdocs build (languages at once)" if by_language else "mkdocs build"
-        result = Result(eid, lines, {step: time.perf_counter() - start})
-        if not lines:
+        step = "build.step-languages" if by_language else "build.step-mkdocs"
+        result = Result(eid, problems, {step: time.perf_counter() - start})
+        if not problems:
             start = time.perf_counter()
             found = check_site(out, edition["site_url"], jobs, early, tels)  # links and scan
-            result.lines = [str(p) for p in source_problems(found, content)]
-            result.seconds["link check and security scan"] = time.perf_counter() - start
+            result.problems = list(source_problems(found, content))
+            result.seconds["build.step-checks"] = time.perf_counter() - start
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         return list(pool.map(one, chosen))
 
 
-def _build_by_language(config: dict, work: Path, eid: str, content: Content,
-                       env: dict) -> list[str]:
+def _build_by_language(config: dict, work: Path, eid: str, run: MkDocsRun) -> list[Shown]:
     """Each language of one edition in its own MkDocs process, at once; then joined into
     work/site/<id>/. The problems of both, each once."""
     parts = {lang: work / "languages" / eid / lang for lang in LANGS}
 
-    def build(lang: str) -> list[str]:
+    def build(lang: str) -> list[Shown]:
         path = write_config(one_language(config, lang), work / "configs" / f"{eid}.{lang}.yml")
-        return _mkdocs_build(path, parts[lang], content, env)
+        return run.build(path, parts[lang])
 
     with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
-        lines = list(dict.fromkeys(line for found in pool.map(build, LANGS) for line in found))
-    if not lines:
+        problems = list(dict.fromkeys(p for found in pool.map(build, LANGS) for p in found))
+    if not problems:
         join_languages(parts, DEFAULT_LANG, work / "site" / eid)
-    return lines
-
-
-def _mkdocs_build(config: Path, out: Path, content: Content, extra_env: dict) -> list[str]:
-    """Run mkdocs in its own process (the i18n plugin keeps state between builds).
-
-    Not --quiet: it hides warnings from --strict's count, so a broken link would pass.
-    """
-    if publish.stopping():  # a stopped build starts no other MkDocs
-        return ["Build stopped."]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env,
-           "SITE_BUILD_PARENT": str(os.getpid())}  # mkdocs_run.py: stop when the build stops
-    cmd = [sys.executable, "-m", MKDOCS, "build", "--strict",
-           "--config-file", str(config), "--site-dir", str(out)]
-    result = subprocess.run(cmd, cwd=config.parent, env=env, capture_output=True, text=True,
-                            check=False)
-    if result.returncode == 0:
-        return []
-    lines = (result.stdout + result.stderr).splitlines()
-    return [str(p) for p in mkdocs_problems(lines, content)] or lines[-20:]
+    return problems
 
 
 def _report(failed: list[Result], lang: str) -> None:
@@ -223,13 +239,15 @@ def _report(failed: list[Result], lang: str) -> None:
     shown: set[str] = set()
     lines = []
     for result in failed:
-        new = [line for line in result.lines if line not in shown]
+        new = [line for line in dict.fromkeys(_line(p, lang) for p in result.problems)
+               if line not in shown]
         shown.update(new)
         if new:
-            lines += [f"Edition {result.edition}:", *new]
+            lines += [text("build.edition", lang, edition=result.edition), *new]
     names = ", ".join(r.edition for r in failed)
-    lines.append(f"{len(shown)} problems in editions {names}; nothing was published.")
-    print("\n".join(translate_line(line, lang) for line in lines), file=sys.stderr)
+    lines.append(text("build.failed", lang, count=len(shown), editions=names))
+    with contextlib.suppress(OSError):
+        print("\n".join(lines), file=sys.stderr)
 
 
 if __name__ == "__main__":

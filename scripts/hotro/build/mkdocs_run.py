@@ -11,11 +11,13 @@ HOTRO_PLAIN=1 (model/speedups.py), it is plain MkDocs.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import sys
 
 from hotro.model import speedups
-from hotro.model.processes import pause
+from hotro.model.processes import PR_SET_PDEATHSIG, pause
 
 
 def _stop_with_the_build() -> None:
@@ -23,10 +25,7 @@ def _stop_with_the_build() -> None:
     parent = os.environ.get("SITE_BUILD_PARENT")
     if not parent or not sys.platform.startswith("linux"):
         return
-    import ctypes
-    import signal
-
-    ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
     if str(os.getppid()) != parent:  # the build ended before the line above
         sys.exit(1)
     pause("mkdocs")  # tests only (SITE_BUILD_PAUSE_AT)

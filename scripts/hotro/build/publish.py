@@ -45,6 +45,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from hotro.model.messages import Message, msg
 from hotro.model.processes import PR_SET_PDEATHSIG, pause
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
@@ -52,7 +53,11 @@ _state = {"stopping": False, "published": False}
 
 
 class Busy(Exception):
-    """Another build holds the lock; the message names it."""
+    """Another build holds the lock; its message (a catalogue Message) names it."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
 
 
 class Stopped(Exception):
@@ -93,7 +98,7 @@ def hold_lock(site: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def _busy_line(path: Path, site: Path) -> str:
+def _busy_line(path: Path, site: Path) -> Message:
     holder = ""
     for _ in range(20):  # the holder writes who it is just after it takes the lock
         holder = path.read_text(encoding="utf-8", errors="replace").strip()
@@ -101,14 +106,13 @@ def _busy_line(path: Path, site: Path) -> str:
             break
         time.sleep(0.05)
     pid, _, started = holder.partition(" ")
-    return (f"Another build of {site} is running (process {pid or '?'}, started "
-            f"{started or '?'}); nothing was built. Wait for it to end, then build again.")
+    return msg("build.busy", site=str(site), pid=pid or "?", started=started or "?")
 
 
 # -- Leftovers and the move from a real folder -------------------------------------------------
 
 
-def tidy(site: Path) -> list[str]:
+def tidy(site: Path) -> list[Message]:
     """Under the lock, before building: remove what killed builds left, make `site` a link to
     a complete generation if it can be one. Returns lines to show (a restored site)."""
     builds = builds_dir(site)
@@ -120,12 +124,12 @@ def tidy(site: Path) -> list[str]:
     old = site.with_name(site.name + ".old")
     if not site.exists() and old.is_dir() and not old.is_symlink():
         _adopt(old, site)  # the old scheme was killed between its two renames
-        lines.append(f"Restored {site} from the last complete build.")
+        lines.append(msg("build.restored", site=str(site)))
     elif site.is_dir() and not site.is_symlink():
         _adopt(site, site)
     elif not site.exists() and (newest := _generations(builds)):
         _link(site, newest[-1])
-        lines.append(f"Restored {site} from the last complete build.")
+        lines.append(msg("build.restored", site=str(site)))
     _remove(old)
     _remove_old_generations(site)
     return lines

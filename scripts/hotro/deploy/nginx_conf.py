@@ -15,7 +15,6 @@ uses; with TLS, also Strict-Transport-Security (on the https server only).
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
@@ -27,6 +26,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from hotro.model import paths
+from hotro.model.command_line import Parser, add_lang
+from hotro.model.messages import language, say, text
 from hotro.render.csp import policy_base
 
 ROOT = paths.ROOT
@@ -102,7 +103,7 @@ def _redirect_server(tls: Tls | None, listen: str, server_name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = Parser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--edition", required=True, help="an id from content/editions/")
     parser.add_argument("--site-dir", default="site", help="where `make site` built the editions")
     parser.add_argument("--docroot", help="the folder nginx serves (default: /var/www/<host>)")
@@ -112,16 +113,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http-listen", default="80",
                         help="with TLS: the plain-HTTP address that redirects to https")
     parser.add_argument("--output", help="write here instead of standard output")
+    add_lang(parser)
     args = parser.parse_args(argv)
+    lang = language(args.lang)
     edition_file = ROOT / "content" / "editions" / f"{args.edition}.yml"
     site = Path(args.site_dir) / args.edition
     if not edition_file.is_file() or not (site / "index.html").is_file():
-        print(f"{site}: no built edition {args.edition!r} here (expected index.html; run "
-              "`make site` first)", file=sys.stderr)
+        say("nginx.no-site", lang, file=sys.stderr, site=str(site), edition=repr(args.edition))
         return 1
     if bool(args.tls_cert) != bool(args.tls_key):
-        print("--tls-cert and --tls-key go together (expected both paths, or neither)",
-              file=sys.stderr)
+        say("nginx.tls-pair", lang, file=sys.stderr)
         return 1
     tls = Tls(args.tls_cert, args.tls_key, args.http_listen) if args.tls_cert else None
     listen = args.listen or ("443" if tls else "80")
@@ -129,12 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     url = urlsplit(edition["site_url"])
     root = Path(args.docroot or f"/var/www/{url.hostname}")
     ancestors = " ".join(edition.get("embed_portals") or []) or "'none'"
-    text = render(site, listen, url.hostname, ancestors, url.path, root, tls)
-    text = (f"# Copy site/{args.edition}/ to {root}{url.path}\n" + text)
+    conf = text("nginx.copy", lang, edition=args.edition, folder=f"{root}{url.path}") + "\n"
+    conf += render(site, listen, url.hostname, ancestors, url.path, root, tls)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        Path(args.output).write_text(conf, encoding="utf-8")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(conf)
     return 0
 
 

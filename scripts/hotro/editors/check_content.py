@@ -2,6 +2,7 @@
 
 Reminders (pages past review_by, contacts due for a check) are printed as warnings; with
 --release (`make check RELEASE=1`) a published contact due for a check stops the release.
+Every line is a catalogue message, in the language of --lang, else MESSAGES, else Vietnamese.
 """
 
 from __future__ import annotations
@@ -15,18 +16,18 @@ from hotro.checks import freshness
 from hotro.checks.link_check import check_links
 from hotro.checks.validated import load_content
 from hotro.load.editions import load_base
-from hotro.model.messages_vi import translate_line
+from hotro.model.command_line import Parser, add_lang
+from hotro.model.messages import Message, language, msg, say
 from hotro.model.problems import ContentError, Problem
 from hotro.model.records import Content
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = Parser(description=__doc__.split("\n")[0])
     parser.add_argument("root", nargs="?", default=".", help="the project folder")
     parser.add_argument("--release", action="store_true",
                         help="fail when a published contact is due for a check")
-    parser.add_argument("--lang", choices=("vi", "en"), default="en",
-                        help="language of the messages about mistakes (vi or en)")
+    add_lang(parser)
     parser.add_argument("--today", type=date.fromisoformat, default=None,
                         help="the date to check against, YYYY-MM-DD (default: today)")
     return parser.parse_args(argv)
@@ -34,6 +35,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    lang = language(args.lang)
+    try:
+        return _check(args, lang)
+    except Exception as err:  # one line, never a traceback
+        say("commands.failed", lang, file=sys.stderr, error=f"{type(err).__name__}: {err}")
+        return 1
+
+
+def _check(args: argparse.Namespace, lang: str) -> int:
     try:
         root = Path(args.root).resolve()
         broken_config = _config_problems(root)  # mkdocs.yml, read as the build reads it
@@ -46,12 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         if broken := check_links(content):  # as the build would find them, before building
             raise ContentError(broken)
     except ContentError as err:
-        print(err.report(args.lang), file=sys.stderr)
+        print(err.report(lang), file=sys.stderr)
         return 1
-    print(f"Content is valid: {len(content.pages)} pages, {len(content.contacts)} contacts "
-          f"({len(content.published_contacts())} published), {len(content.agencies)} agencies, "
-          f"{len(content.sources)} sources.")
-    return _reminders(content, args.today or date.today(), args.release, args.lang)
+    say("check.valid", lang, pages=len(content.pages), contacts=len(content.contacts),
+        published=len(content.published_contacts()), agencies=len(content.agencies),
+        sources=len(content.sources))
+    return _reminders(content, args.today or date.today(), args.release, lang)
 
 
 def _config_problems(root: Path) -> list[Problem]:
@@ -62,18 +72,23 @@ def _config_problems(root: Path) -> list[Problem]:
     return []
 
 
+def reminders(content: Content, today: date) -> Message:
+    """How many pages are past review_by and contacts due for a check, on `today`."""
+    pages = len(freshness.overdue_pages(content, today))
+    contacts = len(freshness.overdue_contacts(content, today))
+    return msg("commands.reminders", pages=msg("commands.pages", count=pages),
+               contacts=msg("commands.contacts", count=contacts), day=today.isoformat())
+
+
 def _reminders(content: Content, today: date, release: bool, lang: str) -> int:
     warnings = freshness.overdue(content, today)
     for warning in warnings:
-        print(warning.text(lang) if hasattr(warning, "text") else warning)
+        print(warning.text(lang))
     if warnings:
-        print(translate_line(f"Warnings: {freshness.summary(content, today)}.", lang))
+        say("check.warnings", lang, reminders=reminders(content, today))
     blocking = freshness.overdue_contacts(content, today, published_only=True)
     if release and blocking:
-        count = len(blocking)
-        print(f"Not released: {count} published contact{'s are' if count != 1 else ' is'} due "
-              "for a check (expected each one checked against its sources, and verified_on "
-              "set to that day).", file=sys.stderr)
+        say("check.not-released", lang, file=sys.stderr, count=len(blocking))
         return 1
     return 0
 

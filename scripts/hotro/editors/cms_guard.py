@@ -12,7 +12,8 @@ backend port the editor page uses. It forwards a request only when
 - for a write, the content loader accepts the content with the change (on a copy).
 
 Everything else gets 403 (422 for invalid content) and a JSON {"error": …} in Vietnamese, then
-English, which Decap shows; and one line on the terminal of `make cms`.
+English, which Decap shows; and one line on the terminal of `make cms`, in the MESSAGES
+language. Every refusal is a catalogue message (content/messages.yml, cms.*).
 """
 
 from __future__ import annotations
@@ -28,34 +29,26 @@ from pathlib import Path
 from typing import ClassVar
 
 from hotro.editors import cms_rules
-from hotro.model.messages_vi import translate_line
+from hotro.model.messages import Message, language, msg, text
 from hotro.model.problems import Problem
 
 MAX_BODY = 20_000_000
 API = "/api/v1/"
-FROM_ELSEWHERE = "Refused: the request comes from {origin}, not from the web editor's page {editor}"
-WRONG_HOST = "Refused: the request is addressed to {host}, not to {expected}"
-NO_KEY = ("Refused: the address does not carry this session's key; open the editor at the "
-          "address `make cms` printed")
-NOT_JSON = f"Refused: not a request of the web editor (a JSON POST of at most {MAX_BODY:,} bytes)"
-UNKNOWN_ACTION = "Refused: the web editor does not use the action {action}"
-NO_ORIGIN = ("Refused: the request does not say where it comes from (no Origin header); only the "
-             "web editor's page {editor} may use it")
-BAD_FIELDS = "Refused: the action {action} is not written as the web editor writes it"
-BAD_PATHS = "Refused: the web editor may not touch these files; nothing was saved:"
-BAD_CONTENT = "Refused: with this change the content would be invalid; nothing was saved:"
+NOT_JSON = msg("cms.not-json", size=MAX_BODY)
+NO_KEY = msg("cms.no-key")
+BAD_PATHS = msg("cms.bad-paths")
+BAD_CONTENT = msg("cms.bad-content")
 
 
 class Refusal(Exception):
-    """A request not forwarded: its status, its English line and the problems behind it."""
+    """A request not forwarded: its status, its message and the problems behind it."""
 
-    def __init__(self, status: int, line: str, problems: list[Problem] | None = None):
+    def __init__(self, status: int, line: Message, problems: list[Problem] | None = None):
         self.status, self.line, self.problems = status, line, problems or []
-        super().__init__(line)
+        super().__init__(str(line))
 
     def text(self, lang: str) -> str:
-        head = self.line if lang == "en" else translate_line(self.line, lang)
-        return "\n".join([head, *(p.text(lang) for p in self.problems)])
+        return "\n".join([self.line.text(lang), *(p.text(lang) for p in self.problems)])
 
     def json(self) -> bytes:
         error = f"{self.text('vi')}\n\n{self.text('en')}"
@@ -117,13 +110,16 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def refuse(self, refusal: Refusal, action: str = "") -> None:
-        origin = "no Origin" if "Origin" not in self.headers else quoted(self.headers["Origin"])
+        lang = language()
+        origin = (text("cms.no-origin-header", lang) if "Origin" not in self.headers
+                  else quoted(self.headers["Origin"]))
         known = action in cms_rules.READ_ACTIONS | cms_rules.WRITE_ACTIONS or not action
         what = f"{self.command} {action if known else quoted(action)}".strip()
-        lines = " | ".join([refusal.line, *(str(p) for p in refusal.problems)])
+        lines = " | ".join(refusal.text(lang).split("\n"))
         lines = lines.replace("\r", "\\r").replace("\n", "\\n")  # one line, always
-        print(f"cms guard: {refusal.status} {what} from {origin}: {lines}"[:2000],
-              file=sys.stderr, flush=True)
+        line = text("cms.guard-log", lang, status=refusal.status, what=what, origin=origin,
+                    lines=lines)
+        print(line[:2000], file=sys.stderr, flush=True)
         self.send(refusal.status, refusal.json(), cors=self.from_editor())
 
     def from_editor(self) -> bool:
@@ -134,12 +130,12 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
         address, port = self.server.server_address[:2]
         host, expected = self.headers.get("Host"), f"{address}:{port}"
         if host != expected:
-            raise Refusal(403, WRONG_HOST.format(host=quoted(host), expected=expected))
+            raise Refusal(403, msg("cms.wrong-host", host=quoted(host), expected=expected))
         if self.headers.get("Origin") is None:
-            raise Refusal(403, NO_ORIGIN.format(editor=self.editor_origin))
+            raise Refusal(403, msg("cms.no-origin", editor=self.editor_origin))
         if not self.from_editor():
-            raise Refusal(403, FROM_ELSEWHERE.format(origin=quoted(self.headers.get("Origin")),
-                                                     editor=self.editor_origin))
+            raise Refusal(403, msg("cms.from-elsewhere", origin=quoted(self.headers.get("Origin")),
+                                   editor=self.editor_origin))
         key = self.path.removeprefix(API) if self.path.startswith(API) else ""
         if not hmac.compare_digest(key.encode(), self.token.encode()):
             raise Refusal(403, NO_KEY)
@@ -195,13 +191,13 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
 
     def handle_action(self, action: str, body: dict) -> tuple[int, bytes]:
         if action not in cms_rules.READ_ACTIONS | cms_rules.WRITE_ACTIONS:
-            raise Refusal(403, UNKNOWN_ACTION.format(action=quoted(action)))
+            raise Refusal(403, msg("cms.unknown-action", action=quoted(action)))
         try:
             changes = cms_rules.check_request(self.repo, action, body.get("params"))
         except cms_rules.Refused as refused:
             raise Refusal(403, BAD_PATHS, refused.problems) from refused
         except cms_rules.Malformed as err:
-            raise Refusal(403, BAD_FIELDS.format(action=action)) from err
+            raise Refusal(403, msg("cms.bad-fields", action=action)) from err
         if action in cms_rules.READ_ACTIONS:
             return forward(self.socket_path, body)
         with self.write_lock:  # checked and written as one step: no other write in between

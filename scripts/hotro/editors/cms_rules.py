@@ -10,7 +10,7 @@ checks every path here, then checks the changed content with the content loader 
 - reads: anything under content/ or docs/, and Decap's media folder (cms_config.MEDIA_FOLDER);
 - never an absolute path, `..`, a hidden file, a backslash, a `%`, or a symbolic link.
 
-Each refusal is a Problem (`path: problem (expected …)`), in Vietnamese through messages_vi.py.
+Each refusal is a Problem (`path: problem (expected …)`) of catalogue messages (cms.*).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 
 from hotro.checks.validated import load_content
 from hotro.editors.cms_config import MEDIA_FOLDER
+from hotro.model.messages import language, msg, say
 from hotro.model.problems import ContentError, Problem
 
 Changes = dict[str, bytes | None]  # path: the file's new bytes, or None when it is deleted
@@ -39,20 +40,18 @@ MAX_MEDIA = 5_000_000
 MAGIC = {"png": (b"\x89PNG\r\n\x1a\n",), "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",),
          "pdf": (b"%PDF-",), "webp": (b"RIFF",)}
 
-NOT_PLAIN = "is not a plain path inside the repository"
-PLAIN = ("a relative path such as docs/gioi-thieu/index.vi.md: letters, digits, '-', '_' and "
-         "'.', folders separated by '/', no '..'")
-NOT_EDITABLE = "the web editor may not change this file"
-EDITABLE = ("a page docs/<name>.vi.md or docs/<name>.en.md, a data file content/<name>.yml "
-            "(not content/schemas/), or an image or PDF in docs/assets/")
-NOT_READABLE = "the web editor may not read this file"
-READABLE = "a file under content/ or docs/"
-LINKED = "goes through a symbolic link"
-NO_LINK = "a real file or folder, not a link"
-NOT_MEDIA = "its content is not the image or PDF its name says"
-MEDIA_KIND = f"a PNG, JPEG, WebP or PDF file of at most {MAX_MEDIA:,} bytes"
-MOVED = "the web editor does not rename or move files"
-SAME_PATH = "the file saved where it is"
+NOT_PLAIN = msg("cms.not-plain")
+PLAIN = msg("cms.plain")
+NOT_EDITABLE = msg("cms.not-editable")
+EDITABLE = msg("cms.editable")
+NOT_READABLE = msg("cms.not-readable")
+READABLE = msg("cms.readable")
+LINKED = msg("cms.linked")
+NO_LINK = msg("cms.no-link")
+NOT_MEDIA = msg("cms.not-media")
+MEDIA_KIND = msg("cms.media-kind", size=MAX_MEDIA)
+MOVED = msg("cms.moved")
+SAME_PATH = msg("cms.same-path")
 
 
 def shown(path: object) -> str:
@@ -215,8 +214,8 @@ def check_request(root: Path, action: str, params: object) -> Changes:
     return {str(path): data for path, data, _ in items}
 
 
-CHECK_FAILED = "the content could not be checked"
-CHECKABLE = "an edit that `make check` accepts"
+CHECK_FAILED = msg("cms.check-failed")
+CHECKABLE = msg("cms.checkable")
 
 
 def _key(problem: Problem) -> tuple[str, str, str, str]:
@@ -242,8 +241,8 @@ def problems_with(root: Path, changes: Changes) -> list[Problem]:
         except ContentError as err:
             return err.problems
         except Exception as err:  # any crash of the loader refuses the edit
-            failed = f"cms guard: the loader failed: {type(err).__name__}: {err}"
-            print(failed[:300], file=sys.stderr)
+            failed = f"{type(err).__name__}: {err}"[:240]
+            say("cms.loader-failed", language(), file=sys.stderr, error=failed)
             return [Problem("content", 0, "", CHECK_FAILED, CHECKABLE)]
     return []
 

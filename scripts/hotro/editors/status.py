@@ -2,7 +2,8 @@
 
 A report, so it exits 0; --strict exits 1 when an English text is stale or missing.
 --record (`make translated`) first records every English text, or only those named with
---only, as translated from today's Vietnamese.
+--only, as translated from today's Vietnamese. Every line is a catalogue message, in the
+language of MESSAGES (vi or en; --lang overrides it), else Vietnamese.
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from pathlib import Path
 from hotro.checks import freshness
 from hotro.checks.validated import load_content
 from hotro.editors import translated
+from hotro.editors.check_content import reminders
 from hotro.load import translations
-from hotro.load.translations import MISSING, STALE, STATES, Status
+from hotro.load.translations import MISSING, STALE, STATES, UP_TO_DATE, Status
+from hotro.model.command_line import Parser, add_lang
+from hotro.model.messages import Message, language, msg, say, text
 from hotro.model.problems import ContentError, Problem
 from hotro.model.records import Content
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = Parser(description=__doc__.split("\n")[0])
     parser.add_argument("root", nargs="?", default=".", help="the project folder")
     parser.add_argument("--record", action="store_true",
                         help="record the English texts as translated from today's Vietnamese")
@@ -33,47 +37,63 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="exit 1 when an English text is stale or missing")
     parser.add_argument("--today", type=date.fromisoformat, default=None,
                         help="the date to check review dates against, YYYY-MM-DD")
+    add_lang(parser)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    lang = language(args.lang)
+    try:
+        return _status(args, lang)
+    except Exception as err:  # one line, never a traceback
+        say("commands.failed", lang, file=sys.stderr, error=f"{type(err).__name__}: {err}")
+        return 1
+
+
+def _status(args: argparse.Namespace, lang: str) -> int:
     root = Path(args.root).resolve()
     try:
         if args.record:
             for changed in translated.record(root, args.only):
-                print(f"Recorded: {changed}")
+                say("status.recorded", lang, path=changed)
         content = load_content(root)
     except ContentError as err:
-        print(err.report(), file=sys.stderr)
+        print(err.report(lang), file=sys.stderr)
         return 1
     statuses = (translations.page_status(content)
                 + translations.field_status(content, translations.load_records(root)))
-    print(report(content, statuses, args.today or date.today()))
+    print(report(content, statuses, args.today or date.today(), lang))
     todo = [s for s in statuses if s.state in (STALE, MISSING)]
     return 1 if args.strict and todo else 0
 
 
-def report(content: Content, statuses: list[Status], today: date) -> str:
+STATE_COUNTS = {UP_TO_DATE: "status.up-to-date", STALE: "status.stale", MISSING: "status.missing"}
+STATE_PROBLEMS = {STALE: "status.is-stale", MISSING: "status.is-missing"}
+
+
+def report(content: Content, statuses: list[Status], today: date, lang: str = "en") -> str:
     """Counts per state, one line per English text to write or update, then the reminders."""
-    lines = [_counts("Pages", [s for s in statuses if s.kind == "page"]),
-             _counts("Texts in content/", [s for s in statuses if s.kind == "field"])]
+    lines = [text("status.pages", lang, states=_counts([s for s in statuses if s.kind == "page"])),
+             text("status.texts", lang,
+                  states=_counts([s for s in statuses if s.kind == "field"]))]
     todo = [s for s in statuses if s.state in (STALE, MISSING)]
-    lines += [str(problem) for problem in sorted(_as_problem(s) for s in todo)]
-    lines += [str(problem) for problem in freshness.overdue(content, today)]
+    lines += [problem.text(lang) for problem in sorted(_as_problem(s) for s in todo)]
+    lines += [problem.text(lang) for problem in freshness.overdue(content, today)]
     stale = sum(s.state == STALE for s in todo)
-    lines.append(f"Summary: {stale} stale, {len(todo) - stale} missing; "
-                 f"{freshness.summary(content, today)}.")
+    lines.append(text("status.summary", lang, stale=stale, missing=len(todo) - stale,
+                      reminders=reminders(content, today)))
     return "\n".join(lines)
 
 
-def _counts(label: str, statuses: list[Status]) -> str:
+def _counts(statuses: list[Status]) -> tuple[Message, ...]:
     count = Counter(s.state for s in statuses)
-    return f"{label}: " + ", ".join(f"{count[state]} {state}" for state in STATES) + "."
+    return tuple(msg(STATE_COUNTS[state], count=count[state]) for state in STATES)
 
 
 def _as_problem(status: Status) -> Problem:
-    return Problem(status.file, status.line, status.key, status.state, status.expected)
+    return Problem(status.file, status.line, status.key, msg(STATE_PROBLEMS[status.state]),
+                   status.expected)
 
 
 if __name__ == "__main__":
