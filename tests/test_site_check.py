@@ -65,4 +65,4 @@ def test_one_reading_gives_the_links_and_the_scan(tmp_path):
         "site/index.html: script src='https://cdn.example/x.js' loads from another host "
         "(expected this site only)",
         "site/index.html: <a onclick> runs a script when the reader acts (expected no script in "
-        "a page; the site's own scripts are files (scripts/csp.py))"]
+        "a page; the site's own scripts are files (scripts/hotro/render/csp.py))"]

@@ -11,7 +11,8 @@ from hotro.plugin.theme_scripts import FOLDER, SCRIPTS, material_script
 
 BASE = "https://agency.example.gov.vn/ho-tro/"
 TELS = {"111", "+84981848484"}
-NO_SCRIPT = "(expected no script in a page; the site's own scripts are files (scripts/csp.py))"
+NO_SCRIPT = ("(expected no script in a page; the site's own scripts are files "
+             "(scripts/hotro/render/csp.py))")
 ATTRIBUTE = "(expected only the attributes the site's templates and Markdown write)"
 ELEMENT = "(expected only the elements the site's templates and Markdown write)"
 ADDRESS = "(expected a page of this site, a web address, tel: or mailto:)"
@@ -183,7 +184,7 @@ def test_the_scan_reads_in_vietnamese(tmp_path):
     assert findings[0].text("vi") == (
         "site/a.html: <p onmouseover> chạy mã (script) khi người đọc bấm, chạm hay di chuột "
         "(và ở 1 trang khác) (cần bỏ mã (script) khỏi trang; mã của trang web nằm trong các "
-        "tệp riêng (scripts/csp.py))")
+        "tệp riêng (scripts/hotro/render/csp.py))")
     meta = next(f for f in findings if "http-equiv" in str(f))
     assert str(meta) == (
         "site/index.html: <meta http-equiv='refresh'> can redirect the reader or change the "

@@ -13,7 +13,6 @@ SOURCES = {path.stem: ast.parse(path.read_text(encoding="utf-8"))
 TEST_MODULES = {name for name in SOURCES if name.startswith("test_")}
 # Replaced by test_message_catalogue.py in issue 15 (its shared helpers move to helpers.py);
 # its imports are tolerated only while the file is still there.
-RETIRING = {"test_messages_vi"} & TEST_MODULES
 
 
 def imported(tree: ast.Module) -> list[tuple[str, int]]:
@@ -34,9 +33,9 @@ def is_fixture(decorator: ast.expr) -> bool:
 
 def test_no_test_module_imports_another_or_conftest():
     wrong = [f"tests/{name}.py:{line}: imports {module}"
-             for name, tree in SOURCES.items() if name not in RETIRING
+             for name, tree in SOURCES.items()
              for module, line in imported(tree)
-             if module == "conftest" or (module in TEST_MODULES and module not in RETIRING)]
+             if module == "conftest" or (module in TEST_MODULES)]
     assert wrong == []
 
 

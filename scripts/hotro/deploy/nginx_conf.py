@@ -1,7 +1,8 @@
 """Write the nginx server block for a built site (`deploy/nginx/site.conf.template`).
 
-    python scripts/nginx_conf.py --edition so-y-te-ca-mau [--docroot /var/www/soyte] [--listen 80]
-    python scripts/nginx_conf.py --edition so-y-te-ca-mau --tls-cert /etc/ssl/soyte.pem \
+    python -m hotro.deploy.nginx_conf --edition so-y-te-ca-mau [--docroot /var/www/soyte] \
+        [--listen 80]
+    python -m hotro.deploy.nginx_conf --edition so-y-te-ca-mau --tls-cert /etc/ssl/soyte.pem \
         --tls-key /etc/ssl/private/soyte.key   # https on 443, port 80 redirects to it
 
 The edition's address (content/editions/<id>.yml) gives the server name, the folder on the
@@ -67,7 +68,7 @@ def render(site: Path, listen: str, server_name: str, embed_ancestors: str = "'n
     headers = [f'add_header Permissions-Policy "{PERMISSIONS_POLICY}" always;']
     if tls:
         headers.append(f'add_header Strict-Transport-Security "{HSTS}" always;')
-    # absolute, links kept: site/ links to the build of the moment (scripts/publish.py)
+    # absolute, links kept: site/ links to the build of the moment (hotro/build/publish.py)
     return template.substitute(
         listen=f"{listen} ssl" if tls and "ssl" not in listen.split() else listen,
         server_name=server_name,

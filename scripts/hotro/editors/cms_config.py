@@ -27,7 +27,7 @@ ROOT_LISTS = [
     ("contacts", "contact", "content/contacts.yml", "Số điện thoại · Contacts"),
     ("agencies", "agency", "content/agencies.yml", "Cơ quan · Agencies"),
 ]
-# The formats are registered by the admin page's admin.js (scripts/cms.py), one per collection:
+# The formats are registered by admin.js (hotro/editors/cms_page.py), one per collection:
 # Decap keeps no key order past 8 keys, so each writes its keys in its fields' (schema's) order.
 ROOT_LIST_FORMAT = "yaml-root-list"  # a list at the root, edited as one list field, `items`
 PAGE_FORMAT = "page-frontmatter"  # front matter written as PyYAML reads it, lines not folded

@@ -16,7 +16,7 @@ from hotro.model.messages import LANGS, Message, msg
 
 EXPECTED_WORD = {"en": "expected", "vi": "cần"}
 
-Part = Message | str
+Part = Message | str  # a Message, or "" for "nothing expected"
 
 
 @total_ordering
@@ -27,6 +27,11 @@ class Problem:
     where: str
     problem: Part
     expected: Part = ""
+
+    def __post_init__(self) -> None:
+        for part in (self.problem, self.expected):
+            if part and not isinstance(part, Message):  # every text has its id in the catalogue
+                raise TypeError(f"a problem's text must be a catalogue Message, not {part!r}")
 
     def __str__(self) -> str:
         return self.text("en")
@@ -43,8 +48,8 @@ class Problem:
             raise ValueError(f"unknown language {lang!r} (expected one of: {', '.join(LANGS)})")
         place = f"{self.file}:{self.line}" if self.line else self.file
         where = f" {self.where}:" if self.where else ""
-        problem = _part(self.problem, lang, "problem")
-        expected = _part(self.expected, lang, "expected")
+        problem = _part(self.problem, lang)
+        expected = _part(self.expected, lang)
         expected = f" ({EXPECTED_WORD[lang]} {expected})" if expected else ""
         return f"{place}:{where} {problem}{expected}"
 
@@ -58,22 +63,8 @@ class Problem:
                    _part_from_json(data["expected"]))
 
 
-def _part(part: Part, lang: str, kind: str) -> str:
-    if isinstance(part, Message):
-        return part.text(lang)
-    if not part or lang == "en":
-        return part
-    return _old_text(part, kind)
-
-
-def _old_text(part: str, kind: str) -> str:
-    """TRANSITIONAL: the Vietnamese of a part still written as English text, from the old
-    regular-expression catalogue. When every Problem part is a Message, delete this function,
-    its call in _part (return `part` instead) and hotro/model/messages_vi.py."""
-    from hotro.model import messages_vi  # the old catalogue imports this module: no cycle
-
-    catalogue = messages_vi.PROBLEMS if kind == "problem" else messages_vi.EXPECTED
-    return messages_vi._part(part, catalogue, strict=False)
+def _part(part: Part, lang: str) -> str:
+    return part.text(lang) if isinstance(part, Message) else part
 
 
 def _part_json(part: Part) -> Any:
