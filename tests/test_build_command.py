@@ -82,7 +82,7 @@ def test_problems_cross_from_mkdocs_as_json(tmp_path):
     assert PROBLEMS_ENV == "HOTRO_PROBLEMS_JSON"
     sent = [Problem("docs/a.vi.md", 3, "title", msg("mkdocs.nav-missing", file="x.md"),
                     msg("mkdocs.nav-missing-expected")),
-            Problem("content/contacts.yml", 0, "", "an old text, not yet a message")]
+            Problem("content/contacts.yml", 0, "", msg("problems.summary", count=2))]
     path = tmp_path / "problems.json"
     path.write_text(json.dumps([p.to_json() for p in sent]), encoding="utf-8")
     received = read_problems(path)

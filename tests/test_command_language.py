@@ -15,7 +15,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO, edit, free_port
 from hotro.editors.cms_page import Missing, require_installed
 from hotro.model.messages import catalogue
 
@@ -107,22 +106,16 @@ def copy_tree(dest: Path) -> Path:
     return dest
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("language")
     good = copy_tree(base / "good")
     number = copy_tree(base / "number")
-    edit(number / "content/contacts.yml", 'number: "113"', 'number: "11x3"')
+    edit(number, "content/contacts.yml", 'number: "113"', 'number: "11x3"')
     indent = copy_tree(base / "indent")
-    edit(indent / "mkdocs.yml", "\n  custom_dir: overrides", "\n custom_dir: overrides")
+    edit(indent, "mkdocs.yml", "\n  custom_dir: overrides", "\n custom_dir: overrides")
     nav = copy_tree(base / "nav")
-    edit(nav / "mkdocs.yml", "Báo tin: bao-tin.md", "Báo tin: bao-tinn.md")
+    edit(nav, "mkdocs.yml", "Báo tin: bao-tin.md", "Báo tin: bao-tinn.md")
     return {"good": good, "number": number, "indent": indent, "nav": nav, "base": base}
 
 
@@ -147,12 +140,6 @@ def run(command: str, case: str, lang: str, args: list[str], cwd: Path) -> Run:
                           capture_output=True, text=True, check=False, timeout=900)
     lines = (done.stdout + done.stderr).splitlines()
     return Run(command, case, lang, lines, done.returncode)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def run_server(command: str, case: str, lang: str, args: list[str], cwd: Path,

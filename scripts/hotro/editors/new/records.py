@@ -19,6 +19,8 @@ PLACEHOLDER_NUMBER = "111"  # a stand-in that, if ever published by mistake, sti
 CONTACTS = "content/contacts.yml"
 AGENCIES = "content/agencies.yml"
 
+KIND_WORDS = {"contact": "new.kind-contact", "edition": "new.kind-edition"}  # what needs an agency
+
 
 def read_records(root: Path, rel: str) -> list[tuple[dict, int]]:
     """(record, line) for each record of a list file; a missing or broken file is Refused."""
@@ -44,7 +46,7 @@ def current_agency(root: Path, agency: str | None, kind: str) -> dict:
     current = ", ".join(sorted(i for i, r in records.items() if not r.get("successor")))
     one_of = msg("new.one-of", options=current)
     if not agency:
-        raise refuse(AGENCIES, msg("new.agency-needed", kind=msg(f"new.kind-{kind}")), one_of)
+        raise refuse(AGENCIES, msg("new.agency-needed", kind=msg(KIND_WORDS[kind])), one_of)
     if agency not in records:
         raise refuse(AGENCIES, msg("new.no-agency", agency=repr(agency)), one_of)
     if records[agency].get("successor"):
@@ -96,7 +98,7 @@ def checked_number(cid: str, number: str | None) -> str | None:
     try:
         parse_phone(number)
     except PhoneError as err:
-        raise refuse(CONTACTS, str(err), PHONE_EXPECTED, where=f"{cid}/number") from None
+        raise refuse(CONTACTS, err.message, PHONE_EXPECTED, where=f"{cid}/number") from None
     return number.strip()
 
 
