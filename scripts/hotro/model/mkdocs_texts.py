@@ -56,6 +56,8 @@ SERVE_LINES = (
      "mkdocs.strict-aborted"),
     (re.compile(r"mkdocs_static_i18n: Building '(?P<lang>[a-z]+)' documentation to "
                 r"directory: (?P<folder>.+)"), "mkdocs.i18n-building"),
+    (re.compile(r"mkdocs_static_i18n: Translated (?P<count>\d+) navigation elements to "
+                r"'(?P<lang>[a-z]+)'"), "mkdocs.i18n-translated"),
 )
 
 
@@ -151,4 +153,6 @@ def serve_line(line: str, config: Config) -> Message | Problem | str | None:
         return problem
     if level and level["level"] == "WARNING":
         return msg("mkdocs.warning", text=text)
+    if level and level["level"] == "INFO":  # a line of MkDocs or a plugin no pattern knows
+        return msg("mkdocs.info", text=text)
     return line.rstrip("\n") or None
