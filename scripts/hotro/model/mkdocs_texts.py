@@ -56,6 +56,8 @@ SERVE_LINES = (
      "mkdocs.strict-aborted"),
     (re.compile(r"mkdocs_static_i18n: Building '(?P<lang>[a-z]+)' documentation to "
                 r"directory: (?P<folder>.+)"), "mkdocs.i18n-building"),
+    (re.compile(r"mkdocs_static_i18n: Overriding '(?P<lang>[a-z]+)' config '(?P<key>[a-z_]+)' "
+                r"with '(?P<value>.*)'"), "mkdocs.i18n-override"),
     (re.compile(r"mkdocs_static_i18n: Translated (?P<count>\d+) navigation elements to "
                 r"'(?P<lang>[a-z]+)'"), "mkdocs.i18n-translated"),
 )
