@@ -114,6 +114,8 @@ def _expected(schema: dict) -> Part:
     examples = schema.get("examples")
     if examples and isinstance(examples[0], str | int | bool):
         example = str(examples[0]).lower() if isinstance(examples[0], bool) else examples[0]
+        if f"e.g. {example}" in description:  # the description gives this example already
+            return msg("load.schema.described", description=described)
         if description:
             return msg("load.schema.described-example", description=described, example=example)
         return msg("load.schema.example", example=example)
