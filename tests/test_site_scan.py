@@ -254,7 +254,7 @@ def test_the_served_files_have_no_source_maps_or_unused_search_files(all_edition
 
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
 def test_our_copies_of_materials_inline_scripts_are_up_to_date(name):
-    """After a Material upgrade, `python scripts/theme_scripts.py` writes them again."""
+    """After a Material upgrade, `python -m hotro.plugin.theme_scripts` writes them again."""
     assert (FOLDER / name).read_text(encoding="utf-8") == material_script(name)
     assert "{{" not in material_script(name) and "document.currentScript" in material_script(
         "material-scope.js")

@@ -41,7 +41,8 @@ def material_script(name: str) -> str:
         raise ValueError(f"{partial}: a template value this file cannot work out")
     body = body.replace(SCOPE_IN_TEMPLATE, SCOPE_IN_FILE)
     return (f"// Material for MkDocs' inline script from partials/javascripts/{partial},\n"
-            "// as a file (scripts/theme_scripts.py): the CSP allows this site's files only.\n"
+            "// as a file (scripts/hotro/plugin/theme_scripts.py): the CSP allows this site's "
+            "files only.\n"
             f"{body}\n")
 
 
