@@ -123,7 +123,7 @@ def test_say_speaks_the_language_messages_asks_for(monkeypatch, capsys):
 
 def test_an_unknown_id_is_refused():
     with pytest.raises(messages.UnknownMessage):
-        msg("load.no-such-message")
+        msg("load.no-such-message").text("vi")
 
 
 def test_problems_with_nested_messages_cross_processes_as_json():

@@ -12,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from hotro.load.foreign_texts import jsonschema_text
 from hotro.model import paths
 from hotro.model.messages import Message, Texts, msg
 from hotro.model.problems import Problem
 from hotro.model.yaml_doc import YamlDoc
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 SCHEMA_DIR = paths.SCHEMAS
 # What a schema type asks for: the catalogue id of its words
@@ -30,10 +30,8 @@ TYPE_WORDS = {"string": "load.type.string", "integer": "load.type.integer",
               "array": "load.type.array", "object": "load.type.object", "null": "load.type.null"}
 Part = Message | str
 
-format_checker = FormatChecker()
 
 
-@format_checker.checks("date", raises=ValueError)
 def _is_date(value: object) -> bool:
     # fromisoformat also takes 20261129; editors must write 2026-11-29
     if not isinstance(value, str) or len(value) != 10:
@@ -43,18 +41,26 @@ def _is_date(value: object) -> bool:
 
 
 @cache
-def _registry() -> Registry:
+def _engine():
+    """jsonschema and referencing, imported when content is first validated: an edition build
+    handed the validated content never loads them (a tenth of a second per MkDocs process)."""
+    import jsonschema
+    import referencing
+
+    checker = jsonschema.FormatChecker()
+    checker.checks("date", raises=ValueError)(_is_date)
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         schema = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((path.name, Resource.from_contents(schema)))
-    return Registry().with_resources(resources)
+        resources.append((path.name, referencing.Resource.from_contents(schema)))
+    return jsonschema, referencing.Registry().with_resources(resources), checker
 
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    schema = _registry().contents(f"{name}.schema.json")
-    return Draft202012Validator(schema, registry=_registry(), format_checker=format_checker)
+    jsonschema, registry, checker = _engine()
+    schema = registry.contents(f"{name}.schema.json")
+    return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=checker)
 
 
 def validate(doc: YamlDoc, name: str, data: Any = None, base: tuple = ()) -> list[Problem]:
@@ -210,7 +216,7 @@ def _deref(schema: dict) -> dict:
     ref = schema.get("$ref")
     if not ref:
         return schema
-    target = _registry().resolver().lookup(ref).contents
+    target = _engine()[1].resolver().lookup(ref).contents
     return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
 
 
