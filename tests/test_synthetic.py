@@ -150,8 +150,8 @@ def test_targets_and_table():
                 "16": {"sequential": None, "parallel": 100.0}}
     found = {t["target"]: t["verdict"] for t in targets(sizes, editions, 1.5)}
     assert found == {
-        "hooks overhead, 200: mkdocs with our hooks / plain mkdocs": "PASS",
-        "hooks overhead, 1000: mkdocs with our hooks / plain mkdocs": "FAIL",
+        "plugin overhead, 200: mkdocs with our plugin / plain mkdocs": "PASS",
+        "plugin overhead, 1000: mkdocs with our plugin / plain mkdocs": "FAIL",
         "1000 pages/lang: one edition build": "FAIL",
         "largest page, 1000 pages/lang: HTML gzip -9": "FAIL",
         "time per page, 1000 vs 200 pages/lang": "PASS",  # 1.2x

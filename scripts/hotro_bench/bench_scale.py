@@ -346,14 +346,14 @@ def bench_size(bench: Bench, size: Size) -> dict:
     # as in `make site`: the content was validated once and is handed over to the build
     handover = hand_over(load_content(size.root), bench.work / f"{size.name}.pickle")
     hooked, plain = bench.pair([
-        (f"{size.label}: mkdocs build with our hooks",
+        (f"{size.label}: mkdocs build with our plugin",
          _python("-m", "mkdocs", "build", "-f", str(ours_cfg), "-d",
                  str(bench.work / f"hooked-{size.name}")),
          "the edition's config, content handed over, no link check", handover),
-        (f"{size.label}: plain mkdocs, no hooks",
+        (f"{size.label}: plain mkdocs, no plugin of ours",
          _python("-m", "mkdocs", "build", "-f", str(plain_cfg), "-d",
                  str(bench.work / f"plain-{size.name}")),
-         "same docs and nav, without our hooks", None)], size.root, _rounds(size.pages))
+         "same docs and nav, without our plugin", None)], size.root, _rounds(size.pages))
     preview = bench.run(f"{size.label}: preview build, vi only",
                         _python("-m", "mkdocs", "build", "-f", str(preview_cfg), "-d",
                                 str(bench.work / f"preview-{size.name}")), size.root,
@@ -373,7 +373,7 @@ def bench_size(bench: Bench, size: Size) -> dict:
 
 
 def _rounds(pages: int) -> int:
-    """How often the hooks-overhead pair runs: more for small trees, where noise weighs most."""
+    """How often the plugin-overhead pair runs: more for small trees, where noise weighs most."""
     return 2 if pages > 500 else 5 if pages > 100 else 9
 
 
@@ -436,7 +436,7 @@ def _target(name: str, value: float | None, limit: float, unit: str, note: str =
 
 def targets(sizes: dict, editions: dict, rebuild_s: float | None) -> list[dict]:
     """The issue's targets, each with its measured value and PASS/FAIL."""
-    out = [_target(f"hooks overhead, {name}: mkdocs with our hooks / plain mkdocs",
+    out = [_target(f"plugin overhead, {name}: mkdocs with our plugin / plain mkdocs",
                    r["overhead"], MAX_OVERHEAD, "x",
                    f"fastest against fastest of {len((r.get('hooked') or {}).get('rounds', []))}"
                    f" rounds; median of each round's ratio {_fmt(r.get('overhead_paired'), 'x')}")
