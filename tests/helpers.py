@@ -67,6 +67,18 @@ def make_tree(dest: Path) -> Path:
     return dest
 
 
+def copy_real_tree(dest: Path) -> Path:
+    """A copy of this repository's content, docs and mkdocs.yml that a test may change, wired to
+    this generator."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "docs"):
+        shutil.copytree(REPO / name, dest / name)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("overrides", "scripts"):
+        (dest / name).symlink_to(REPO / name)
+    return dest
+
+
 def edit(tree: Path, rel: str, old: str, new: str) -> None:
     """Replace the first `old` in one file of a tree by `new` (it must be there)."""
     path = tree / rel

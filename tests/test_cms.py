@@ -4,7 +4,6 @@ Debian's Chromium through decap-server, checked on disk and with `make check`.""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,7 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from helpers import REPO, free_port, require_installed
+from helpers import REPO, copy_real_tree, free_port, require_installed
 from hotro.checks.validated import load_content
 from hotro.editors import cms, cms_config
 from hotro.editors.cms_config import Schema, decap_field
@@ -128,16 +127,6 @@ def test_admin_page_formats_keep_the_schema_order(config):
 
 # ---- In Chromium, through decap-server, on a copy of the real content -----------------------
 
-def copy_tree(dest: Path) -> Path:
-    """The real content and pages, which the editor may change, wired to this generator."""
-    for name in ("content", "docs"):
-        shutil.copytree(REPO / name, dest / name)
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    for name in ("overrides", "scripts"):
-        (dest / name).symlink_to(REPO / name)
-    return dest
-
-
 def check_content(tree: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "hotro.editors.check_content", str(tree)],
                           capture_output=True, text=True, check=False)
@@ -152,7 +141,7 @@ def editor(browser, tmp_path):
     """(tree, page): the editor page logged in, writing to a copy of the content tree, served
     as `make cms` serves it (its headers and CSP, decap-server behind the guard)."""
     require_installed()
-    tree = copy_tree(tmp_path / "tree")
+    tree = copy_real_tree(tmp_path / "tree")
     assert check_content(tree).returncode == 0
     port = free_port()
     with cms.local_backend(tree, free_port(), f"http://127.0.0.1:{port}") as backend:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, edit, free_port
+from helpers import REPO, copy_real_tree, edit, free_port
 from hotro.editors.cms_page import Missing, require_installed
 from hotro.model.messages import catalogue
 
@@ -95,26 +94,15 @@ def not_english(line: str) -> str | None:
 # -- The trees and the runs ---------------------------------------------------------------------
 
 
-def copy_tree(dest: Path) -> Path:
-    """A copy of this repository's content, docs and mkdocs.yml, wired to this generator."""
-    dest.mkdir(parents=True)
-    for name in ("content", "docs"):
-        shutil.copytree(REPO / name, dest / name)
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    for name in ("overrides", "scripts"):
-        (dest / name).symlink_to(REPO / name)
-    return dest
-
-
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("language")
-    good = copy_tree(base / "good")
-    number = copy_tree(base / "number")
+    good = copy_real_tree(base / "good")
+    number = copy_real_tree(base / "number")
     edit(number, "content/contacts.yml", 'number: "113"', 'number: "11x3"')
-    indent = copy_tree(base / "indent")
+    indent = copy_real_tree(base / "indent")
     edit(indent, "mkdocs.yml", "\n  custom_dir: overrides", "\n custom_dir: overrides")
-    nav = copy_tree(base / "nav")
+    nav = copy_real_tree(base / "nav")
     edit(nav, "mkdocs.yml", "Báo tin: bao-tin.md", "Báo tin: bao-tinn.md")
     return {"good": good, "number": number, "indent": indent, "nav": nav, "base": base}
 
@@ -190,8 +178,8 @@ def jobs(trees: dict[str, Path]) -> list:
     base = trees["base"]
     out = []
     for lang in LANGS:
-        scratch = copy_tree(base / f"new-{lang}")  # for the commands that write files
-        recorded = copy_tree(base / f"translated-{lang}")
+        scratch = copy_real_tree(base / f"new-{lang}")  # for the commands that write files
+        recorded = copy_real_tree(base / f"translated-{lang}")
         for case in ("good", "number", "indent"):
             tree = trees[case]
             out += [

@@ -16,7 +16,7 @@ from hotro.checks import freshness
 from hotro.checks.link_check import check_links
 from hotro.checks.validated import load_content
 from hotro.load.editions import load_base
-from hotro.model.command_line import Parser, add_lang
+from hotro.model.command_line import Parser, add_lang, in_one_line
 from hotro.model.messages import Message, language, msg, say
 from hotro.model.problems import ContentError, Problem
 from hotro.model.records import Content
@@ -36,11 +36,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     lang = language(args.lang)
-    try:
-        return _check(args, lang)
-    except Exception as err:  # one line, never a traceback
-        say("commands.failed", lang, file=sys.stderr, error=f"{type(err).__name__}: {err}")
-        return 1
+    return in_one_line(_check, args, lang)
 
 
 def _check(args: argparse.Namespace, lang: str) -> int:

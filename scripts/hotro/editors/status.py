@@ -20,7 +20,7 @@ from hotro.editors import translated
 from hotro.editors.check_content import reminders
 from hotro.load import translations
 from hotro.load.translations import MISSING, STALE, STATES, UP_TO_DATE, Status
-from hotro.model.command_line import Parser, add_lang
+from hotro.model.command_line import Parser, add_lang, in_one_line
 from hotro.model.messages import Message, language, msg, say, text
 from hotro.model.problems import ContentError, Problem
 from hotro.model.records import Content
@@ -44,11 +44,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     lang = language(args.lang)
-    try:
-        return _status(args, lang)
-    except Exception as err:  # one line, never a traceback
-        say("commands.failed", lang, file=sys.stderr, error=f"{type(err).__name__}: {err}")
-        return 1
+    return in_one_line(_status, args, lang)
 
 
 def _status(args: argparse.Namespace, lang: str) -> int:

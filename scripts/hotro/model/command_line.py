@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from hotro.model.messages import LANGS, Message, language, msg, text
@@ -74,3 +74,15 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
     """--lang vi|en: the language of the messages (default: MESSAGES, else Vietnamese)."""
     parser.add_argument("--lang", choices=LANGS, default=None,
                         help="language of the messages: vi or en (default: MESSAGES, else vi)")
+
+
+def in_one_line(step: Callable[[argparse.Namespace, str], int], args: argparse.Namespace,
+                lang: str) -> int:
+    """Run a command's `step`; anything it did not expect is one catalogue line, never a
+    traceback (the editor reads it; the person who looks after the code gets its name)."""
+    try:
+        return step(args, lang)
+    except Exception as err:
+        print(text("commands.failed", lang, error=f"{type(err).__name__}: {err}"),
+              file=sys.stderr, flush=True)
+        return 1
