@@ -27,7 +27,7 @@ HREF = re.compile(r'<a\b(?=[^<>]*>)([^<>]*?)\bhref="([^"<>]*)"([^<>]*)>')  # lin
 
 @dataclass(frozen=True)
 class PageBody:
-    """A built page's content, kept by the hooks for its embed."""
+    """A built page's content, kept by the plugin for its embed."""
 
     title: str
     html: str

@@ -2,7 +2,7 @@
 run code, navigate by themselves or load anything from another host.
 
 The content check (markup_check.py) refuses such markup with a `file:line` message; this is the
-second line of defence, applied by the hooks to each page's converted HTML before our own blocks
+second line of defence, applied by the plugin to each page's converted HTML before our own blocks
 go in. It is built on the standard library's tokenizer and makes one pass over the page.
 
 Decisions (also in README.md, "Content is text, never code"):

@@ -37,7 +37,7 @@ class PageParts:
     """A page ready for Markdown: its text with each HTML block we add as a short placeholder.
 
     Python-Markdown would parse our blocks as raw HTML on every page only to copy them through
-    unchanged; the hooks put them in after the conversion instead, with the sources foot.
+    unchanged; the plugin puts them in after the conversion instead, with the sources foot.
     """
 
     markdown: str  # the page's Markdown, with markers and notices as placeholders

@@ -3,7 +3,7 @@
 mkdocs-static-i18n runs MkDocs' whole build once per language, and every build makes a new
 Jinja environment, so Material's templates were parsed and compiled again for English (and
 again after every save under `mkdocs serve`). A bytecode cache kept in memory hands each new
-environment the code an earlier one compiled. Given a folder (the hooks use .cache/templates/
+environment the code an earlier one compiled. Given a folder (the plugin uses .cache/templates/
 beside the content), the code is also kept on disk, so the next edition's process and the next
 build load it instead of compiling Material's templates again: about 0.3 s per process.
 
