@@ -79,9 +79,14 @@ def copy_real_tree(dest: Path) -> Path:
     return dest
 
 
-def edit(tree: Path, rel: str, old: str, new: str) -> None:
-    """Replace the first `old` in one file of a tree by `new` (it must be there)."""
+def edit(tree: Path, rel: str, old: str | None, new: str) -> None:
+    """Replace the first `old` in one file of a tree by `new` (it must be there); with `old`
+    None, write `new` as a new file."""
     path = tree / rel
+    if old is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new, encoding="utf-8")
+        return
     text = path.read_text(encoding="utf-8")
     assert old in text, f"test setup: {old!r} not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import check_vietnamese, english_left, make_tree
+from helpers import check_vietnamese, edit, english_left, make_tree
 from hotro.checks import freshness
 from hotro.checks.markup_check import refused
 from hotro.checks.validated import load_content
@@ -56,17 +56,6 @@ Gọi 0987 654 321, O912 345 678 hoặc O987 654 329.
 
 <!-- data:process -->
 """
-
-
-def _edit(tree: Path, rel: str, old: str | None, new: str) -> None:
-    path = tree / rel
-    if old is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new, encoding="utf-8")
-        return
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _page(description: str, title: str, extra: str = "") -> str:
@@ -122,8 +111,8 @@ GUARDS = [
 
 def _problems(tmp_path: Path, name: str, edits) -> list[Problem]:
     tree = make_tree(tmp_path / name)
-    for edit in edits:
-        _edit(tree, *edit)
+    for change in edits:
+        edit(tree, *change)
     with pytest.raises(ContentError) as caught:
         load_content(tree, TODAY)
     return caught.value.problems

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import check_vietnamese, run_build
+from helpers import check_vietnamese, edit, run_build
 from hotro.checks.validated import load_content
 from hotro.load.plugin_options import problems_in_file
 from hotro.model.problems import ContentError
@@ -28,20 +28,9 @@ TODAY = date(2026, 12, 3)
 PLAIN = "(expected plain text; delete the invisible character)"
 
 
-def _edit(tree: Path, rel: str, old: str | None, new: str) -> None:
-    path = tree / rel
-    if old is None:  # a new file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new, encoding="utf-8")
-        return
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _problems(tree: Path, edits, today: date = TODAY):
-    for edit in edits:
-        _edit(tree, *edit)
+    for change in edits:
+        edit(tree, *change)
     with pytest.raises(ContentError) as caught:
         load_content(tree, today)
     return caught.value.problems
@@ -221,31 +210,31 @@ def test_an_http_source_address_is_still_accepted(tree):
     """Decision: a source is a citation, and some official archives (pctnxh.molisa.gov.vn)
     serve only http://; addresses the site opens for readers (quick exit, contact, agency,
     a policy's full text) and its own addresses must be https://."""
-    _edit(tree, "content/sources/thu.yml", "url: https://", "url: http://")
+    edit(tree, "content/sources/thu.yml", "url: https://", "url: http://")
     assert load_content(tree, TODAY).sources["nguon-thu"]["url"].startswith("http://")
 
 
 def test_files_an_operating_system_leaves_are_not_content(tree):
     for name in (".DS_Store", "Thumbs.db", "desktop.ini"):
-        _edit(tree, f"content/editions/{name}", None, "")
+        edit(tree, f"content/editions/{name}", None, "")
     assert sorted(load_content(tree, TODAY).editions) == ["thu"]
 
 
 def test_dates_of_today_and_future_review_by_are_accepted(tree):
-    _edit(tree, "content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-12-03")
-    _edit(tree, "docs/danh-ba.vi.md", "review_by: 2026-07-15", "review_by: 2099-07-15")
+    edit(tree, "content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-12-03")
+    edit(tree, "docs/danh-ba.vi.md", "review_by: 2026-07-15", "review_by: 2099-07-15")
     assert load_content(tree, TODAY).contacts["duong-day-thu"]["verified_on"] == "2026-12-03"
 
 
 def test_the_day_after_is_refused_only_from_the_day_before(tree):
-    _edit(tree, "content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-12-04")
+    edit(tree, "content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-12-04")
     load_content(tree, date(2026, 12, 4))
     with pytest.raises(ContentError):
         load_content(tree, TODAY)
 
 
 def test_an_emoji_joined_by_zero_width_joiner_is_kept(tree):
-    _edit(tree, "docs/danh-ba.vi.md", "nếu cần.", "nếu cần. 👩\u200d⚕️")
+    edit(tree, "docs/danh-ba.vi.md", "nếu cần.", "nếu cần. 👩\u200d⚕️")
     assert ("danh-ba", "vi") in load_content(tree, TODAY).pages
 
 
@@ -262,7 +251,7 @@ def test_today_is_the_day_in_vietnam():
 def test_make_check_takes_the_day_from_the_command_line(tree, capsys):
     from hotro.editors.check_content import main
 
-    _edit(tree, "content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-12-04")
+    edit(tree, "content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-12-04")
     assert main([str(tree), "--today", "2026-12-04"]) == 0
     assert main([str(tree), "--today", "2026-12-03"]) == 1
     assert "duong-day-thu/verified_on: 2026-12-04 is after today (2026-12-03)" in (
@@ -277,12 +266,12 @@ FORMULAS = {"name_vi": '=HYPERLINK("https://evil.example/","Bấm vào đây")',
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tree):
-    _edit(tree, "content/contacts.yml", "name: {vi: Đường dây thử nghiệm, en: Test line}",
+    edit(tree, "content/contacts.yml", "name: {vi: Đường dây thử nghiệm, en: Test line}",
           "name: {vi: '" + FORMULAS["name_vi"].replace("'", "''") + "', en: \"+cmd|' /C "
           "calc'!A0\"}")
-    _edit(tree, "content/contacts.yml", "audience: {vi: Người thử nghiệm, en: Testers}",
+    edit(tree, "content/contacts.yml", "audience: {vi: Người thử nghiệm, en: Testers}",
           "audience: {vi: '-Người thử nghiệm', en: '@SUM(A1:A9)'}")
-    _edit(tree, "content/agencies.yml", "en: Test agency", 'en: "\\tTest agency"')
+    edit(tree, "content/agencies.yml", "en: Test agency", 'en: "\\tTest agency"')
     row = next(csv.DictReader(io.StringIO(directory_csv(load_content(tree, TODAY)))))
     assert {key: row[key] for key in FORMULAS} == {k: "'" + v for k, v in FORMULAS.items()}
     assert (row["number"], row["display"]) == ("+84912345678", "+84 912 345 678")
@@ -327,7 +316,7 @@ VI_HTTP_BASE_QUICK_EXIT = (
 
 
 def _http_base_quick_exit(tree: Path) -> None:
-    _edit(tree, "mkdocs.yml", "  hotro: {}\n",
+    edit(tree, "mkdocs.yml", "  hotro: {}\n",
           "  hotro:\n    quick_exit:\n      url: http://www.google.com.vn/\n")
 
 

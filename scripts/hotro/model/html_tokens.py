@@ -153,7 +153,21 @@ def _closing(name: str) -> re.Pattern:
 @lru_cache(maxsize=100_000)
 def attributes(text: str) -> Attrs:
     """The attributes in a tag's text after its name (pages repeat the same tags)."""
-    found = []
+    return tuple((name, "" if value is None else value) for name, value in _scan(text))
+
+
+@lru_cache(maxsize=100_000)
+def kept_attributes(text: str) -> tuple[tuple[str, str | None], ...]:
+    """The attributes a browser keeps of a tag's text: the first of each name, decoded."""
+    kept: dict[str, str | None] = {}
+    for name, value in _scan(text):
+        if name not in kept:
+            kept[name] = None if value is None else unescape(value)
+    return tuple(kept.items())
+
+
+def _scan(text: str) -> Iterator[tuple[str, str | None]]:
+    """(lower-case name, value as written or None) of every attribute, in order."""
     pos = 0
     while pos < len(text):
         match = ATTR.match(text, pos)
@@ -161,22 +175,4 @@ def attributes(text: str) -> Attrs:
             break
         pos = match.end()
         if match[1]:
-            value = next((v for v in match.groups()[1:] if v is not None), "")
-            found.append((match[1].lower(), value))
-    return tuple(found)
-
-
-@lru_cache(maxsize=100_000)
-def kept_attributes(text: str) -> tuple[tuple[str, str | None], ...]:
-    """The attributes a browser keeps of a tag's text: the first of each name, decoded."""
-    kept: dict[str, str | None] = {}
-    pos = 0
-    while pos < len(text):
-        match = ATTR.match(text, pos)
-        if match.end() == pos:
-            break
-        pos = match.end()
-        if match[1] and match[1].lower() not in kept:
-            value = next((v for v in match.groups()[1:] if v is not None), None)
-            kept[match[1].lower()] = None if value is None else unescape(value)
-    return tuple(kept.items())
+            yield match[1].lower(), next((v for v in match.groups()[1:] if v is not None), None)
