@@ -1,0 +1,104 @@
+"""What the handbook tells a frightened reader: enough pages, each sourced and reviewed, and no
+advice that could lead a family to pay a ransom (issue 17)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import REPO
+from hotro.checks.validated import load_content
+from hotro.model.pages import DEFAULT_LANG
+
+# Words that name a ransom, and the verbs of paying it
+RANSOM = re.compile(r"tiền chuộc|chuộc người|\bransom", re.I)
+PAY = re.compile(r"\b(trả|chuyển|gửi|nộp|(?<!high )(?<!low )(?<!good )pay|paid|paying|pays"
+                 r"|send|sent|transfer)\b", re.I)
+# What may come just before a verb of paying: a "do not", or the captors' demand
+NOT_ADVICE = re.compile(r"\b(đừng|không|chớ|do not|don't|never|not|đòi|bắt|ép|demand\w*|asked"
+                        r"|told)\b(\W+\w+){0,3}\W*$", re.I)
+# "Do not pay alone" still says "pay"
+ALONE = re.compile(r"một mình|\balone\b|on your own|by yourself", re.I)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+HEADING = re.compile(r"^#{1,6} ", re.M)
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(REPO)
+
+
+def _sentences(body: str) -> list[str]:
+    text = re.sub(r"<!--.*?-->", " ", body, flags=re.S)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return [s.strip(" -*#|>!") for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def ransom_advice(body: str) -> list[str]:
+    """In each part of a page that speaks of a ransom (from one heading to the next), the
+    sentences that name paying without a "do not" or the captors' demand just before, or that
+    say "do not pay alone". Questions are left to their answers."""
+    found = []
+    for section in HEADING.split(body):
+        if not RANSOM.search(section):
+            continue
+        for sentence in _sentences(section):
+            if sentence.endswith("?"):
+                continue
+            for pay in PAY.finditer(sentence):
+                if not NOT_ADVICE.search(sentence[:pay.start()]) or ALONE.search(sentence):
+                    found.append(sentence)
+                    break
+    return found
+
+
+def test_the_handbook_has_at_least_30_page_pairs_each_sourced_and_reviewed(content):
+    pairs = {}
+    for (slug, lang), page in content.pages.items():
+        pairs.setdefault(slug, {})[lang] = page
+    complete = {slug: langs for slug, langs in pairs.items() if set(langs) >= {"vi", "en"}}
+    assert len(complete) >= 30, sorted(pairs)
+    for langs in complete.values():
+        for page in langs.values():
+            assert page.meta["sources"], f"{page.src} lists no source"
+            assert page.meta["reviewed"] and page.meta["review_by"], page.src
+            assert page.meta["reviewed"] < page.meta["review_by"], page.src
+
+
+def test_the_new_reader_pages_are_there_in_both_languages(content):
+    for slug in ("goi-111", "co-so-ho-tro", "giay-to", "kiem-tra-viec-lam", "ve-nha",
+                 "tro-giup-phap-ly"):
+        assert (slug, DEFAULT_LANG) in content.pages and (slug, "en") in content.pages, slug
+
+
+def test_no_page_says_or_implies_paying_a_ransom(content):
+    advice = {page.src: ransom_advice(page.body) for page in content.pages.values()}
+    assert {src: found for src, found in advice.items() if found} == {}
+
+
+def test_the_families_page_tells_them_not_to_pay(content):
+    assert re.search(r"đừng trả", content.pages[("gia-dinh", "vi")].body, re.I)
+    assert re.search(r"do not pay|don't pay", content.pages[("gia-dinh", "en")].body, re.I)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đừng tự trả tiền một mình.",
+    "Có gia đình đã trả tiền chuộc và người thân được về.",
+    "Four came home after their families paid a ransom.",
+    "If you pay the ransom, do it with the police.",
+    "Gửi tiền chuộc qua người quen.",
+])
+def test_the_ransom_check_catches_advice_to_pay(sentence):
+    assert ransom_advice(f"## Bị đòi tiền chuộc\n\nHọ giữ người thân của bạn. {sentence}")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đừng trả tiền chuộc.",
+    "Kẻ giữ người đòi gia đình trả tiền chuộc.",
+    "Do not pay the ransom: call 111 or 113 at once.",
+    "The captors demanded that the family pay a ransom.",
+    "Nếu có ai đòi tiền chuộc, hãy báo ngay cho 111 hoặc 113.",
+])
+def test_the_ransom_check_lets_warnings_through(sentence):
+    assert ransom_advice(sentence) == []
