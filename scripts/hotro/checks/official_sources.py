@@ -52,6 +52,14 @@ def is_official(url: str, hosts: list[str]) -> bool:
     return False
 
 
+def _any_host(url: str) -> str:
+    """The host named in `url` (after any user name), for messages, even when it is refused."""
+    try:
+        return urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+
+
 def check(content: Content) -> list[Problem]:
     """Every policy page: an official full-text address or a published_in sentence."""
     problems: list[Problem] = []
@@ -72,7 +80,7 @@ def _full_text(page: PageSource, policy: dict, hosts: list[str]) -> list[Problem
                         msg("official.no-full-text"), msg("official.no-full-text-expected"))]
     if is_official(url, hosts):
         return []
-    found = reached_host(url) or url
+    found = _any_host(url) or url
     listed = ", ".join(hosts) if hosts else msg("official.no-hosts")
     return [Problem(page.shown_as, page.front.line_of(("policy", "source_url")),
                     "policy/source_url", msg("official.not-official", host=repr(found)),
