@@ -28,7 +28,7 @@ INSIDE = {"checks.kind-source", "checks.kind-agency", "checks.kind-contact", "ch
 FRONT = ("---\ndescription: {description}\nreviewed: 2026-01-15\nreview_by: 2026-07-15\n"
          "sources: [nguon-thu]\n{extra}---\n\n# {title}\n")
 POLICY = ("policy:\n  id: {id}\n  kind: law\n  issuer: Quốc hội\n  status: {status}\n"
-          "  source_url: https://thu-nghiem.example.org/luat\n  summary: {summary}\n{more}")
+          "  source_url: https://vbpl.vn/luat\n  summary: {summary}\n{more}")
 BROKEN_BODY = """
 Gọi 0987 654 321, O912 345 678 hoặc O987 654 329.
 

@@ -195,7 +195,7 @@ def test_a_policy_issued_in_the_future_but_effective_later_is_fine(tree):
     page = ("---\ndescription: Văn bản.\nreviewed: 2026-01-15\nreview_by: 2026-07-15\n"
             "sources: [nguon-thu]\npolicy:\n  id: luat\n  kind: law\n  issuer: Quốc hội\n"
             "  issued: {issued}\n  effective: 2027-07-01\n  status: in_force\n"
-            "  source_url: https://thu-nghiem.example.org/luat\n  summary: Tóm tắt.\n---\n\n"
+            "  source_url: https://vbpl.vn/luat\n  summary: Tóm tắt.\n---\n\n"
             "# Luật\n")
     path = tree / "docs" / "luat.vi.md"
     path.write_text(page.format(issued="2026-11-28"), encoding="utf-8")

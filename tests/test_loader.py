@@ -70,10 +70,10 @@ CASES = [
      "sources, note)"),
     ("duplicate id", "content/contacts.yml", "id: chua-kiem-tra", "id: duong-day-thu",
      "content/contacts.yml:15: duong-day-thu/id: this id is used twice (expected each id once)"),
-    ("same source twice", "content/sources/thu.yml", "  about:",
-     "  about: {vi: Nguồn thử nghiệm., en: A test source.}\n- id: nguon-thu-2\n"
-     "  url: https://thu-nghiem.example.org/nguon\n  about:",
-     "content/sources/thu.yml:6: nguon-thu-2/url: this address is already source 'nguon-thu' "
+    ("same source twice", "content/sources/thu.yml", "  kind: other",
+     "  kind: other\n- id: nguon-thu-2\n  url: https://thu-nghiem.example.org/nguon\n"
+     "  about: {vi: Nguồn thử nghiệm., en: A test source.}\n  kind: other",
+     "content/sources/thu.yml:7: nguon-thu-2/url: this address is already source 'nguon-thu' "
      "(expected one record per address; cite 'nguon-thu' instead)"),
     ("line run by a former body", "content/agencies.yml", "  sources: [nguon-thu]",
      "  sources: [nguon-thu]\n  successor: don-vi-moi\n- id: don-vi-moi\n"
@@ -185,7 +185,7 @@ def test_policy_pages(tree):
     front = (
         "---\ndescription: Văn bản.\nreviewed: 2026-01-15\nreview_by: 2026-07-15\n"
         "sources: [nguon-thu]\npolicy:\n  id: {pid}\n  kind: law\n  issuer: Quốc hội\n"
-        "  status: {status}\n  source_url: https://thu-nghiem.example.org/luat\n"
+        "  status: {status}\n  source_url: https://vbpl.vn/luat\n"
         "  summary: Tóm tắt.\n---\n\n# Luật\n")
     docs = tree / "docs"
     (docs / "luat-cu.vi.md").write_text(front.format(pid="luat-cu", status="superseded"),

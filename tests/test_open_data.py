@@ -38,11 +38,20 @@ def yaml_contacts() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def source_urls() -> dict[str, str]:
+def source_urls() -> dict[str, tuple[str, str]]:
+    """Each source's address and kind, read without our loader."""
     found = {}
     for path in (REPO / "content" / "sources").glob("*.yml"):
-        found |= {s["id"]: s["url"] for s in yaml.safe_load(path.read_text(encoding="utf-8"))}
+        found |= {s["id"]: (s["url"], s["kind"])
+                  for s in yaml.safe_load(path.read_text(encoding="utf-8"))}
     return found
+
+
+def cited_urls(ids: list[str], source_urls: dict) -> list[str]:
+    """The addresses of the sources a contact cites, legal texts and official bodies first,
+    then press, organisations and the rest; in the contact's order within a kind."""
+    order = ["law", "government", "press", "ngo", "other"]
+    return [source_urls[i][0] for i in sorted(ids, key=lambda i: order.index(source_urls[i][1]))]
 
 
 def schema_validator(name: str, pointer: str = "") -> Draft202012Validator:
@@ -108,7 +117,7 @@ def test_every_published_contact_appears_once_as_in_contacts_yml(content, yaml_c
         assert service["name"] == contact["name"]["vi"]
         assert service["translations"]["en"]["name"] == contact["name"]["en"]
         assert service["verified_on"] == str(contact["verified_on"])
-        assert [s["url"] for s in service["source"]] == [source_urls[i] for i in contact["sources"]]
+        assert [s["url"] for s in service["source"]] == cited_urls(contact["sources"], source_urls)
         numbers = [digits(p["number"]) for p in service.get("phones", [])]
         assert numbers == ([digits(contact["number"])] if "number" in contact else [])
         assert service.get("email") == contact.get("email")
@@ -161,7 +170,7 @@ def test_csv_rows_are_valid_and_match_contacts_yml(content, yaml_contacts, sourc
         assert (row["name_vi"], row["name_en"]) == (contact["name"]["vi"], contact["name"]["en"])
         assert digits(row["number"]) == digits(contact.get("number", ""))
         assert row["verified_on"] == str(contact["verified_on"])
-        assert row["source_urls"].split(" ") == [source_urls[i] for i in contact["sources"]]
+        assert row["source_urls"].split(" ") == cited_urls(contact["sources"], source_urls)
 
 
 def test_csv_row_schema_rejects_a_bad_row(content):

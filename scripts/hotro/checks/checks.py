@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from hotro.checks import edition_checks, markup_check, number_scan, translation_checks
+from hotro.checks import (
+    edition_checks,
+    markup_check,
+    number_scan,
+    official_sources,
+    translation_checks,
+)
 from hotro.load.markdown_source import unsafe_html
 from hotro.model.messages import Message, msg
 from hotro.model.pages import DEFAULT_LANG, PageSource
@@ -25,6 +31,7 @@ def cross_references(content: Content) -> list[Problem]:
         problems += unsafe + markup_check.markup_problems(page, {p.line for p in unsafe})
     problems += _pairs(content)
     problems += _policy_refs(content)
+    problems += official_sources.check(content)
     problems += _numbers_in_text(content)
     problems += _markup_in_text(content)
     problems += edition_checks.check_editions(content)

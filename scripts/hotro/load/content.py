@@ -26,7 +26,7 @@ def read_content(root: Path) -> tuple[Content, list[Problem]]:
     content = Content(root=root)
     problems: list[Problem] = docs_files.links_in(root / "content")
     for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_process,
-                 _load_pages, _load_editions):
+                 _load_official_hosts, _load_pages, _load_editions):
         try:
             problems += step(content)
         except ContentError as err:
@@ -131,6 +131,18 @@ def _load_process(content: Content) -> list[Problem]:
     if doc is None:
         return []
     content.process, problems = _records(doc, "process")
+    return problems
+
+
+def _load_official_hosts(content: Content) -> list[Problem]:
+    """content/official_hosts.yml: where a policy's full text may link (checks/official_sources.py;
+    without the file no host is official)."""
+    doc = _doc(content, "content/official_hosts.yml")
+    if doc is None:
+        return []
+    problems = validate(doc, "official_hosts")
+    if not problems:
+        content.official_hosts = list(doc.data["hosts"])
     return problems
 
 

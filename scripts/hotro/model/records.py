@@ -16,6 +16,9 @@ from hotro.model.phones import Phone
 from hotro.model.yaml_doc import YamlDoc
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# The kinds of source (content/schemas/source.schema.json), in the order readers see them:
+# the legal texts and official bodies first, then the press, organisations and the rest.
+SOURCE_KINDS = ("law", "government", "press", "ngo", "other")
 
 
 @dataclass
@@ -75,6 +78,7 @@ class Content:
     process: dict[str, Record] = field(default_factory=dict)
     pages: dict[tuple[str, str], PageSource] = field(default_factory=dict)
     editions: dict[str, Edition] = field(default_factory=dict)
+    official_hosts: list[str] = field(default_factory=list)  # content/official_hosts.yml
 
     def published_contacts(self) -> list[Contact]:
         return [c for c in self.contacts.values() if c.published]
@@ -98,6 +102,12 @@ class Content:
 
     def canonical_edition(self) -> Edition | None:
         return next((e for e in self.editions.values() if e.get("canonical")), None)
+
+    def sources_in_order(self, ids) -> list[Record]:
+        """The sources named by `ids`, official kinds first; within a kind, as listed."""
+        found = [self.sources[sid] for sid in dict.fromkeys(ids)]
+        rank = {kind: i for i, kind in enumerate(SOURCE_KINDS)}
+        return sorted(found, key=lambda s: rank.get(s.get("kind"), len(rank)))
 
     def source_host(self, source_id: str) -> str:
         return urlsplit(self.sources[source_id]["url"]).hostname or ""

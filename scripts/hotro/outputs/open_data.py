@@ -91,7 +91,7 @@ def _service(content: Content, contact: Contact) -> dict:
         "cost": data["cost"],
         "is_emergency": bool(data.get("is_emergency")),
         "verified_on": iso_date(data["verified_on"]),
-        "source": [_source(content.sources[sid]) for sid in data["sources"]],
+        "source": [_source(s) for s in content.sources_in_order(data["sources"])],
     }
 
 
@@ -153,7 +153,7 @@ def _row(content: Content, contact: Contact) -> dict[str, str]:
         "audience_vi": data["audience"]["vi"],
         "audience_en": data["audience"]["en"],
         "verified_on": iso_date(data["verified_on"]),
-        "source_urls": " ".join(content.sources[sid]["url"] for sid in data["sources"]),
+        "source_urls": " ".join(s["url"] for s in content.sources_in_order(data["sources"])),
     }
 
 
@@ -176,9 +176,10 @@ def datapackage(content: Content) -> dict:
 
 
 def _cited(content: Content) -> list[Record]:
-    """The sources published contacts cite, each once, in order of first citation."""
-    ids = dict.fromkeys(sid for c in content.published_contacts() for sid in c["sources"])
-    return [content.sources[sid] for sid in ids]
+    """The sources published contacts cite, each once: official kinds first, then in order of
+    first citation."""
+    return content.sources_in_order(sid for c in content.published_contacts()
+                                    for sid in c["sources"])
 
 
 def write_open_data(content: Content, out_dir: Path) -> list[Path]:

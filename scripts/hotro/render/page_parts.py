@@ -23,10 +23,10 @@ def policy_facts(page: PageRender) -> str:
 
 
 def page_foot(page: PageRender) -> str:
-    """The sources the page names, then those its data used; its address and QR code."""
+    """The sources the page names, then those its data used (official kinds first, see
+    Content.sources_in_order); its address and QR code."""
     own = list(page.page.meta["sources"])
-    ordered = own + [sid for sid in page.used_sources if sid not in own]
-    sources = [page.content.sources[sid] for sid in ordered]
+    sources = page.content.sources_in_order(own + list(page.used_sources))
     address = page.address()
     return page.render("page-foot.html", meta=page.page.meta, sources=sources,
                        address=address, qr=Markup(qr_svg(address)) if address else "")
