@@ -45,9 +45,12 @@ CASES = [
     ("unknown agency", "content/contacts.yml", "agency: don-vi-thu", "agency: khong-co",
      "content/contacts.yml:2: duong-day-thu/agency: agency 'khong-co' does not exist "
      "(expected an id from content/agencies.yml)"),
-    ("missing field", "content/contacts.yml", "  cost: standard\n", "",
-     "content/contacts.yml:1: duong-day-thu/cost: this field is missing (expected free, "
-     "standard (normal call charges) or unknown (not confirmed by a source), e.g. free)"),
+    ("missing field", "content/contacts.yml", "  audience: {vi: Người thử nghiệm, en: Testers}\n",
+     "", "content/contacts.yml:1: duong-day-thu/audience: this field is missing (expected who "
+     "should use it, in vi and en)"),
+    ("cost no longer unknown", "content/contacts.yml", "  cost: standard\n", "  cost: unknown\n",
+     "content/contacts.yml:10: duong-day-thu/cost: 'unknown' is not one of the allowed values "
+     "(expected one of: free, standard)"),
     ("value not allowed", "content/contacts.yml", "channel: voice", "channel: fax",
      "content/contacts.yml:5: duong-day-thu/channel: 'fax' is not one of the allowed values "
      "(expected one of: voice, sms, email, zalo, web)"),
@@ -66,10 +69,10 @@ CASES = [
     ("unknown field", "content/contacts.yml", "cost: standard", "cost: standard\n  fax: 1",
      "content/contacts.yml:11: duong-day-thu/fax: unknown field 'fax' (expected only these "
      "fields: id, agency, name, short_name, channel, number, display, email, url, description, "
-     "audience, hours, cost, languages, is_emergency, verified, verified_on, recheck_every_days, "
-     "sources, note)"),
+     "audience, hours, cost, cost_sources, languages, is_emergency, verified, verified_on, "
+     "recheck_every_days, sources, note)"),
     ("duplicate id", "content/contacts.yml", "id: chua-kiem-tra", "id: duong-day-thu",
-     "content/contacts.yml:15: duong-day-thu/id: this id is used twice (expected each id once)"),
+     "content/contacts.yml:16: duong-day-thu/id: this id is used twice (expected each id once)"),
     ("same source twice", "content/sources/thu.yml", "  kind: other",
      "  kind: other\n- id: nguon-thu-2\n  url: https://thu-nghiem.example.org/nguon\n"
      "  about: {vi: Nguồn thử nghiệm., en: A test source.}\n  kind: other",

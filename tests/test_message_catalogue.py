@@ -168,11 +168,11 @@ EXACT = {
         "content/contacts.yml:6: duong-day-thu/number: '1111' không phải là một số ngắn của Việt "
         "Nam (cần một số ngắn của Việt Nam như 111, hoặc một số đầy đủ như +84 981 84 84 84)"),
     "missing field": (
-        ("content/contacts.yml", "  cost: standard\n", ""),
-        "content/contacts.yml:1: duong-day-thu/cost: this field is missing (expected free, "
-        "standard (normal call charges) or unknown (not confirmed by a source), e.g. free)",
-        "content/contacts.yml:1: duong-day-thu/cost: thiếu trường này (cần free (miễn phí), "
-        "standard (cước gọi thông thường) hoặc unknown (chưa có nguồn xác nhận), ví dụ free)"),
+        ("content/contacts.yml", "  audience: {vi: Người thử nghiệm, en: Testers}\n", ""),
+        "content/contacts.yml:1: duong-day-thu/audience: this field is missing (expected who "
+        "should use it, in vi and en)",
+        "content/contacts.yml:1: duong-day-thu/audience: thiếu trường này (cần những ai nên "
+        "dùng, bằng tiếng Việt (vi) và tiếng Anh (en))"),
     "impossible date": (
         ("content/contacts.yml", "verified_on: 2026-01-15", "verified_on: 2026-02-30"),
         "content/contacts.yml:13: duong-day-thu/verified_on: '2026-02-30' is not a real date "

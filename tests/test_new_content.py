@@ -245,10 +245,11 @@ def test_new_contact_loads_and_is_not_published(tree):
         '  number: "111"\n'
         '  description: {vi: "VIẾT MÔ TẢ Ở ĐÂY", en: "WRITE WHAT IT IS FOR HERE"}\n'
         '  audience: {vi: "VIẾT AI NÊN GỌI Ở ĐÂY", en: "WRITE WHO IT IS FOR HERE"}\n'
-        "  cost: unknown\n"
         "  verified: false\n"
         "  # verified_on: YYYY-MM-DD   (ngày đối chiếu với nguồn)\n"
-        "  # sources: [ma-nguon]       (mã nguồn trong content/sources/)\n")
+        "  # sources: [ma-nguon]       (mã nguồn trong content/sources/)\n"
+        "  # cost: free                (chỉ khi có nguồn nói về chi phí cuộc gọi)\n"
+        "  # cost_sources: [ma-nguon]  (mã các nguồn nói về chi phí đó)\n")
     content = load_content(tree)
     contact = content.contacts["duong-day-moi"]
     assert not contact.published

@@ -71,6 +71,11 @@ def published(yaml_contacts: list[dict]) -> list[dict]:
     return [c for c in yaml_contacts if c.get("verified") is True]
 
 
+def cited(contact: dict) -> list[str]:
+    """A contact's sources, then those for its cost it does not cite already."""
+    return list(dict.fromkeys([*contact["sources"], *contact.get("cost_sources", [])]))
+
+
 def digits(text: str) -> str:
     return "".join(ch for ch in str(text) if ch.isdigit())
 
@@ -117,7 +122,8 @@ def test_every_published_contact_appears_once_as_in_contacts_yml(content, yaml_c
         assert service["name"] == contact["name"]["vi"]
         assert service["translations"]["en"]["name"] == contact["name"]["en"]
         assert service["verified_on"] == str(contact["verified_on"])
-        assert [s["url"] for s in service["source"]] == cited_urls(contact["sources"], source_urls)
+        assert [s["url"] for s in service["source"]] == cited_urls(cited(contact), source_urls)
+        assert service["cost"] == contact.get("cost")  # null when no source gives it
         numbers = [digits(p["number"]) for p in service.get("phones", [])]
         assert numbers == ([digits(contact["number"])] if "number" in contact else [])
         assert service.get("email") == contact.get("email")
@@ -170,7 +176,8 @@ def test_csv_rows_are_valid_and_match_contacts_yml(content, yaml_contacts, sourc
         assert (row["name_vi"], row["name_en"]) == (contact["name"]["vi"], contact["name"]["en"])
         assert digits(row["number"]) == digits(contact.get("number", ""))
         assert row["verified_on"] == str(contact["verified_on"])
-        assert row["source_urls"].split(" ") == cited_urls(contact["sources"], source_urls)
+        assert row["source_urls"].split(" ") == cited_urls(cited(contact), source_urls)
+        assert row["cost"] == contact.get("cost", "")  # an empty cell when no source gives it
 
 
 def test_csv_row_schema_rejects_a_bad_row(content):

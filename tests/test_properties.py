@@ -50,7 +50,8 @@ def test_any_yaml_text_parses_or_names_its_line(text):
 
 
 CONTACT_KEYS = ["id", "agency", "name", "channel", "number", "description", "audience", "cost",
-                "verified", "verified_on", "sources", "hours", "languages", "display"]
+                "cost_sources", "verified", "verified_on", "sources", "hours", "languages",
+                "display"]
 
 
 @st.composite

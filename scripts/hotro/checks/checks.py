@@ -114,7 +114,22 @@ def _record_refs(content: Content) -> list[Problem]:
         problems += _former_agency(content, contact)
         problems += _missing(contact.get("sources", []), content.sources, contact.file,
                              contact.line_of("sources"), where + "sources", "source")
+        problems += _cost_sources(content, contact)
     return problems
+
+
+def _cost_sources(content: Content, contact) -> list[Problem]:
+    """A cost readers see needs sources that say it; sources for no cost are a slip too."""
+    ids = contact.get("cost_sources", [])
+    if "cost" in contact.data and not ids:
+        return [Problem(contact.file, contact.line_of("cost"), f"{contact.id}/cost",
+                        msg("cost.no-source", cost=contact["cost"]),
+                        msg("cost.no-source-expected"))]
+    line, where = contact.line_of("cost_sources"), f"{contact.id}/cost_sources"
+    if ids and "cost" not in contact.data:
+        return [Problem(contact.file, line, where, msg("cost.sources-without-cost"),
+                        msg("cost.sources-without-cost-expected"))]
+    return _missing(ids, content.sources, contact.file, line, where, "source")
 
 
 def _former_agency(content: Content, contact) -> list[Problem]:

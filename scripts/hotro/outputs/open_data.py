@@ -17,7 +17,7 @@ from hotro.model.records import Contact, Content, Record
 from hotro.outputs.csv_cells import safe_row
 from hotro.render.ui_text import language_name, ui_text
 
-DATA_VERSION = "1.0.0"  # of the data format, semantic versioning
+DATA_VERSION = "2.0.0"  # of the data format, semantic versioning (2: cost null, not "unknown")
 SCHEMA_DIR = paths.PUBLISHED_SCHEMAS
 JSON_FILE = "danh-ba.json"
 CSV_FILE = "danh-ba.csv"
@@ -88,11 +88,16 @@ def _service(content: Content, contact: Contact) -> dict:
     if data.get("languages"):
         service["languages"] = _languages(content, data["languages"])
     return service | {
-        "cost": data["cost"],
+        "cost": data.get("cost"),  # null: no source gives the cost
         "is_emergency": bool(data.get("is_emergency")),
         "verified_on": iso_date(data["verified_on"]),
-        "source": [_source(s) for s in content.sources_in_order(data["sources"])],
+        "source": [_source(s) for s in content.sources_in_order(source_ids(contact))],
     }
+
+
+def source_ids(contact: Contact) -> list[str]:
+    """The contact's sources, then those for its cost that it does not cite already."""
+    return list(dict.fromkeys([*contact["sources"], *contact.get("cost_sources", [])]))
 
 
 def _phone(content: Content, contact: Contact) -> dict:
@@ -148,12 +153,12 @@ def _row(content: Content, contact: Contact) -> dict[str, str]:
         "email": data.get("email", ""),
         "url": data.get("url", ""),
         "hours": hours if isinstance(hours, str) else hours["vi"],
-        "cost": data["cost"],
+        "cost": data.get("cost", ""),  # empty: no source gives the cost
         "languages": " ".join(data.get("languages", [])),
         "audience_vi": data["audience"]["vi"],
         "audience_en": data["audience"]["en"],
         "verified_on": iso_date(data["verified_on"]),
-        "source_urls": " ".join(s["url"] for s in content.sources_in_order(data["sources"])),
+        "source_urls": " ".join(s["url"] for s in content.sources_in_order(source_ids(contact))),
     }
 
 
@@ -176,10 +181,10 @@ def datapackage(content: Content) -> dict:
 
 
 def _cited(content: Content) -> list[Record]:
-    """The sources published contacts cite, each once: official kinds first, then in order of
-    first citation."""
+    """The sources published contacts cite (for their cost too), each once: official kinds
+    first, then in order of first citation."""
     return content.sources_in_order(sid for c in content.published_contacts()
-                                    for sid in c["sources"])
+                                    for sid in source_ids(c))
 
 
 def write_open_data(content: Content, out_dir: Path) -> list[Path]:

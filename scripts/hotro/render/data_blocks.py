@@ -22,6 +22,7 @@ def contacts(page: PageRender) -> str:
              else page.content.published_contacts())
     for contact in shown:
         page.cite(contact["sources"])
+        page.cite(contact.get("cost_sources", []))  # the cost shown beside the number
     data = directory_jsonld(page.content, shown, page.lang, page.address())
     return page.render("contacts.html", contacts=shown) + "\n" + data
 

@@ -45,6 +45,8 @@ def _contact_point(content: Content, contact: Contact, lang: str) -> dict:
              "contactType": data.get("short_name", data["name"])[lang], "areaServed": "VN"}
     if contact.phone:
         point["telephone"] = contact.phone.tel
+        if data.get("cost") == "free":  # only a sourced cost (checks: cost_sources)
+            point["contactOption"] = "https://schema.org/TollFree"
     if data["channel"] == "email":
         point["email"] = data["email"]
     if "url" in data:

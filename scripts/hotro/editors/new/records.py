@@ -78,7 +78,7 @@ def contact_entry(cid: str, agency: str, number: str | None) -> str:
         "number": json.dumps(number or PLACEHOLDER_NUMBER, ensure_ascii=False),
         "description": '{vi: "VIẾT MÔ TẢ Ở ĐÂY", en: "WRITE WHAT IT IS FOR HERE"}',
         "audience": '{vi: "VIẾT AI NÊN GỌI Ở ĐÂY", en: "WRITE WHO IT IS FOR HERE"}',
-        "cost": "unknown", "verified": "false",
+        "verified": "false",
     }
     fill = "các chữ VIẾT … Ở ĐÂY / WRITE … HERE" + (
         "" if number else f" và số {PLACEHOLDER_NUMBER} (chỉ để giữ chỗ)")
@@ -88,7 +88,9 @@ def contact_entry(cid: str, agency: str, number: str | None) -> str:
     for i, name in enumerate(_voice_fields()):
         lines.append(f"{'- ' if i == 0 else '  '}{name}: {values.get(name, '')}".rstrip())
     lines += ["  # verified_on: YYYY-MM-DD   (ngày đối chiếu với nguồn)",
-              "  # sources: [ma-nguon]       (mã nguồn trong content/sources/)"]
+              "  # sources: [ma-nguon]       (mã nguồn trong content/sources/)",
+              "  # cost: free                (chỉ khi có nguồn nói về chi phí cuộc gọi)",
+              "  # cost_sources: [ma-nguon]  (mã các nguồn nói về chi phí đó)"]
     return "\n".join(lines) + "\n"
 
 
