@@ -30,6 +30,8 @@ SCHEMA_FOR = {
     "content/process.yml": "process",
     "content/translations.yml": "translations",
     "content/messages.yml": "messages",
+    "content/wording.yml": "wording",
+    "content/open_questions.yml": "open_questions",
 }
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 YAML_FILES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "content").rglob("*.yml"))
