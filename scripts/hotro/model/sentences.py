@@ -21,14 +21,17 @@ ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+\"([^\"\n]*)\")
 LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
 TABLE_RULE = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
 ATTR_LIST = re.compile(r"\{:?[ \t]*[#.][^{}\n]*\}")
-NUMBERS_ONLY = re.compile(r"^[\d\s.,:/%+()–-]*$")
+NUMBERS_ONLY = re.compile("^[\\d\\s.,:/%+()\u2013-]*$")  # digits, dates, ranges (en dash)
 # a sentence ends at . ! ? or …, after which may come closing quotes, brackets or emphasis
-END = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?=\s|$)")
+CLOSERS = "\"'\u201d\u2019\u00bb)]*_"  # straight and curly closing quotes, », brackets, emphasis
+END = re.compile("[.!?\u2026]+[" + re.escape(CLOSERS) + "]*(?=\\s|$)")
 # Abbreviations whose final dot does not end a sentence (compared in lower case)
 ABBREVIATIONS = frozenset({
     "tp.", "tx.", "tt.", "q.", "p.", "ts.", "ths.", "pgs.", "gs.", "bs.", "ks.", "st.",
-    "e.g.", "i.e.", "cf.", "vs.", "no.", "nos.", "art.", "arts.", "dr.", "mr.", "mrs.",
-    "ms.", "p.o.", "a.m.", "p.m."})
+    "e.g.", "i.e.", "cf.", "vs.", "dr.", "mr.", "mrs.", "ms.", "p.o."})
+# ... and those that do not end one before a number ("Form No. 07", "Art. 27"), though they can
+# end a sentence otherwise ("The answer is no.")
+BEFORE_NUMBER = frozenset({"no.", "nos.", "art.", "arts.", "a.m.", "p.m.", "số."})
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,11 @@ def split(block: str) -> list[tuple[int, str]]:
 def _continues(block: str, match: re.Match) -> bool:
     """A dot that does not end the sentence: an abbreviation, or a word in lower case next."""
     word = block[:match.end()].rsplit(None, 1)[-1].lstrip("([\"'“*_").lower()
-    if word.rstrip("\"'”’»)]*_") in ABBREVIATIONS:
-        return True
     after = block[match.end():].lstrip()
+    if word.rstrip(CLOSERS) in ABBREVIATIONS:
+        return True
+    if word in BEFORE_NUMBER and after[:1].isdigit():
+        return True
     return bool(after) and after[0].islower()
 
 
