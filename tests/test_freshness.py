@@ -80,7 +80,8 @@ def test_a_release_stops_on_a_published_contact_due_for_a_check(tree, capsys):
     assert check_content.main([str(tree), "--today", "2026-07-15", "--release"]) == 1
     captured = capsys.readouterr()
     assert captured.out.splitlines()[1:] == [
-        *PLAIN, CONTACT, "Warnings: 0 pages past review_by, 1 contact due for a check (on 2026-07-15)."]
+        *PLAIN, CONTACT,
+        "Warnings: 0 pages past review_by, 1 contact due for a check (on 2026-07-15)."]
     assert captured.err.splitlines() == [RELEASE_STOPPED]
 
 
@@ -90,7 +91,8 @@ def test_a_release_does_not_stop_on_overdue_pages_or_unpublished_contacts(tree, 
     edit(tree, "docs/index.vi.md", "review_by: 2026-07-15", "review_by: 2026-03-01")
     assert check_content.main([str(tree), "--today", "2026-07-14", "--release"]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
-        *PLAIN, "content/contacts.yml:24: chua-kiem-tra/verified_on: last checked on 2025-01-01, so a "
+        *PLAIN,
+        "content/contacts.yml:24: chua-kiem-tra/verified_on: last checked on 2025-01-01, so a "
         "check was due by 2025-06-30 (every 180 days) (expected the details checked against "
         "the sources again, then verified_on set to that day)",
         "docs/index.vi.md:4: review_by: the page was due for a review by 2026-03-01 (expected "
