@@ -25,9 +25,9 @@ PAGES = [f"docs/{name}:4: review_by: the page was due for a review by 2026-07-15
 # make check's sentence lengths of the fixture pages (issue 17): no page is over a limit
 PLAIN = ["Sentence length (average/longest; Vietnamese in syllables, at most 18/35; English in "
          "words, at most 15/30):",
-         "  danh-ba: vi 4.5/6 (2 sentences), en 2.0/2 (1 sentence)",
-         "  huong-dan/chua-dich: vi 4.3/7 (3 sentences), en none",
-         "  index: vi 4.5/7 (2 sentences), en 4.0/7 (2 sentences)"]
+         "  danh-ba: Vietnamese 4.5/6 (2 sentences); English 2.0/2 (1 sentence)",
+         "  huong-dan/chua-dich: Vietnamese 4.3/7 (3 sentences); English none",
+         "  index: Vietnamese 4.5/7 (2 sentences); English 4.0/7 (2 sentences)"]
 RELEASE_STOPPED = ("Not released: 1 published contact is due for a check (expected each one "
                    "checked against its sources, and verified_on set to that day).")
 

@@ -56,7 +56,7 @@ def test_bullets_headings_admonition_titles_and_table_cells_are_sentences_of_the
     body = ("## Gọi ai?\n\nNhững nơi bạn có thể đến:\n\n- Ủy ban nhân dân xã, phường\n"
             "- Công an\n  gần nhất\n1. Bộ đội Biên phòng\n\n!!! warning \"Cần giúp ngay\"\n"
             "    Gọi 113.\n\n| Năm | Số vụ | Ghi chú |\n|---|---:|---|\n"
-            "| 2024 | 163 | Theo Bộ Công an |\n| 1/7/2025 | 1.000 | – |\n")
+            "| 2024 | 163 | Theo Bộ Công an |\n| 1/7/2025 | 1.000 | \u2013 |\n")
     assert texts(body) == ["Gọi ai?", "Những nơi bạn có thể đến:",
                            "Ủy ban nhân dân xã, phường", "Công an gần nhất",
                            "Bộ đội Biên phòng", "Cần giúp ngay", "Gọi 113.", "Năm", "Số vụ",
@@ -104,9 +104,9 @@ def test_make_check_prints_every_pages_figures_and_passes(tree, capsys):
     assert capsys.readouterr().out.splitlines()[1:] == [
         "Độ dài câu (trung bình/dài nhất; tiếng Việt tính bằng âm tiết, tối đa 18/35; tiếng "
         "Anh tính bằng từ, tối đa 15/30):",
-        "  danh-ba: vi 4,5/6 (2 câu), en 2,0/2 (1 câu)",
-        "  huong-dan/chua-dich: vi 4,3/7 (3 câu), en không có",
-        "  index: vi 4,5/7 (2 câu), en 4,0/7 (2 câu)"]
+        "  danh-ba: tiếng Việt 4,5/6 (2 câu); tiếng Anh 2,0/2 (1 câu)",
+        "  huong-dan/chua-dich: tiếng Việt 4,3/7 (3 câu); tiếng Anh không có",
+        "  index: tiếng Việt 4,5/7 (2 câu); tiếng Anh 4,0/7 (2 câu)"]
 
 
 def test_a_page_over_a_limit_is_a_warning_with_its_line_and_check_still_passes(tree, capsys):
@@ -114,7 +114,7 @@ def test_a_page_over_a_limit_is_a_warning_with_its_line_and_check_still_passes(t
     edit(tree, "docs/index.en.md", "See the", f"{LONG_EN}\n\nSee the")
     assert check_content.main([str(tree), "--lang", "en", "--today", "2026-07-14"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "  index: vi 22.2/40 (4 sentences), en 13.3/32 (3 sentences)" in out
+    assert "  index: Vietnamese 22.2/40 (4 sentences); English 13.3/32 (3 sentences)" in out
     assert out[-4:] == [
         "docs/index.en.md:12: the longest sentence has 32 words (at most 30); 1 sentence is "
         "too long (expected the sentence split into two or three short ones; a long list as "
