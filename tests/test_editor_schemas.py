@@ -31,6 +31,8 @@ SCHEMA_FOR = {
     "content/translations.yml": "translations",
     "content/messages.yml": "messages",
     "content/official_hosts.yml": "official_hosts",
+    "content/wording.yml": "wording",
+    "content/open_questions.yml": "open_questions",
 }
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 YAML_FILES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "content").rglob("*.yml"))

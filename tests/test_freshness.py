@@ -22,6 +22,12 @@ PAGES = [f"docs/{name}:4: review_by: the page was due for a review by 2026-07-15
          "the page checked again, then reviewed and review_by set to new dates)"
          for name in ("danh-ba.en.md", "danh-ba.vi.md", "huong-dan/chua-dich.vi.md",
                       "index.en.md", "index.vi.md")]
+# make check's sentence lengths of the fixture pages (issue 17): no page is over a limit
+PLAIN = ["Sentence length (average/longest; Vietnamese in syllables, at most 18/35; English in "
+         "words, at most 15/30):",
+         "  danh-ba: Vietnamese 4.5/6 (2 sentences); English 2.0/2 (1 sentence)",
+         "  huong-dan/chua-dich: Vietnamese 4.3/7 (3 sentences); English none",
+         "  index: Vietnamese 4.5/7 (2 sentences); English 4.0/7 (2 sentences)"]
 RELEASE_STOPPED = ("Not released: 1 published contact is due for a check (expected each one "
                    "checked against its sources, and verified_on set to that day).")
 
@@ -59,7 +65,7 @@ def test_make_check_prints_reminders_as_warnings_and_passes(tree, capsys):
     assert check_content.main([str(tree), "--today", "2026-07-16"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "Content is valid: 5 pages, 2 contacts (1 published), 1 agencies, 1 sources.",
+        "Content is valid: 5 pages, 2 contacts (1 published), 1 agencies, 1 sources.", *PLAIN,
         CONTACT, *PAGES,
         "Warnings: 5 pages past review_by, 1 contact due for a check (on 2026-07-16)."]
 
@@ -67,14 +73,15 @@ def test_make_check_prints_reminders_as_warnings_and_passes(tree, capsys):
 def test_make_check_prints_no_warning_line_when_nothing_is_due(tree, capsys):
     assert check_content.main([str(tree), "--today", "2026-07-14", "--release"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "Content is valid: 5 pages, 2 contacts (1 published), 1 agencies, 1 sources."]
+        "Content is valid: 5 pages, 2 contacts (1 published), 1 agencies, 1 sources.", *PLAIN]
 
 
 def test_a_release_stops_on_a_published_contact_due_for_a_check(tree, capsys):
     assert check_content.main([str(tree), "--today", "2026-07-15", "--release"]) == 1
     captured = capsys.readouterr()
     assert captured.out.splitlines()[1:] == [
-        CONTACT, "Warnings: 0 pages past review_by, 1 contact due for a check (on 2026-07-15)."]
+        *PLAIN, CONTACT,
+        "Warnings: 0 pages past review_by, 1 contact due for a check (on 2026-07-15)."]
     assert captured.err.splitlines() == [RELEASE_STOPPED]
 
 
@@ -84,6 +91,7 @@ def test_a_release_does_not_stop_on_overdue_pages_or_unpublished_contacts(tree, 
     edit(tree, "docs/index.vi.md", "review_by: 2026-07-15", "review_by: 2026-03-01")
     assert check_content.main([str(tree), "--today", "2026-07-14", "--release"]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
+        *PLAIN,
         "content/contacts.yml:24: chua-kiem-tra/verified_on: last checked on 2025-01-01, so a "
         "check was due by 2025-06-30 (every 180 days) (expected the details checked against "
         "the sources again, then verified_on set to that day)",

@@ -12,7 +12,7 @@ import pickle
 from datetime import date
 from pathlib import Path
 
-from hotro.checks import checks
+from hotro.checks import checks, gap_wording, open_questions
 from hotro.checks.content_guards import check_guards
 from hotro.load.content import read_content
 from hotro.load.invisible_chars import invisible_characters
@@ -28,6 +28,7 @@ def load_content(root: Path, today: date | None = None) -> Content:
     if not problems:
         problems += checks.cross_references(content)
     problems += check_guards(content, today) + invisible_characters(root)  # issue 14
+    problems += gap_wording.check(content) + open_questions.check(content)  # issue 17
     if problems:
         raise ContentError(problems)
     return content

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from hotro.checks import freshness
+from hotro.checks import freshness, plain_language
 from hotro.checks.link_check import check_links
 from hotro.checks.validated import load_content
 from hotro.load.editions import load_base
@@ -57,7 +57,17 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     say("check.valid", lang, pages=len(content.pages), contacts=len(content.contacts),
         published=len(content.published_contacts()), agencies=len(content.agencies),
         sources=len(content.sources))
+    _plain_language(content, lang)
     return _reminders(content, args.today or date.today(), args.release, lang)
+
+
+def _plain_language(content: Content, lang: str) -> None:
+    """Sentence lengths of every page, then a reminder for each page over a limit (issue 17)."""
+    lines, warnings = plain_language.report(content)
+    for line in [*lines, *warnings]:
+        print(line.text(lang))
+    if warnings:
+        say("check.plain-warnings", lang, count=len({w.file for w in warnings}))
 
 
 def _config_problems(root: Path) -> list[Problem]:

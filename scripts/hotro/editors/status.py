@@ -14,14 +14,14 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from hotro.checks import freshness
+from hotro.checks import freshness, open_questions, plain_language
 from hotro.checks.validated import load_content
 from hotro.editors import translated
 from hotro.editors.check_content import reminders
 from hotro.load import translations
 from hotro.load.translations import MISSING, STALE, STATES, UP_TO_DATE, Status
 from hotro.model.command_line import Parser, add_lang, in_one_line
-from hotro.model.messages import Message, language, msg, say, text
+from hotro.model.messages import Message, Texts, language, msg, say, text
 from hotro.model.problems import ContentError, Problem
 from hotro.model.records import Content
 
@@ -79,7 +79,29 @@ def report(content: Content, statuses: list[Status], today: date, lang: str = "e
     stale = sum(s.state == STALE for s in todo)
     lines.append(text("status.summary", lang, stale=stale, missing=len(todo) - stale,
                       reminders=reminders(content, today)))
-    return "\n".join(lines)
+    return "\n".join(lines + questions(content, lang) + plain_pages(content, lang))
+
+
+def questions(content: Content, lang: str) -> list[str]:
+    """The open questions for editors (content/open_questions.yml), each with its page."""
+    found = open_questions.questions(content)
+    if not found:
+        return []
+    lines = [text("status.questions", lang, count=len(found))]
+    for question in found:
+        place = question.get("page") or question.get("file") or msg("status.question-general")
+        lines.append(text("status.question", lang, place=place, id=question.id,
+                          question=Texts(**question["question"])))
+    return lines
+
+
+def plain_pages(content: Content, lang: str) -> list[str]:
+    """The pages whose sentences are over the plain-language limits, one line per reminder."""
+    warnings = plain_language.report(content)[1]
+    if not warnings:
+        return []
+    return [text("status.plain", lang, count=len({w.file for w in warnings})),
+            *(warning.text(lang) for warning in warnings)]
 
 
 def _counts(statuses: list[Status]) -> tuple[Message, ...]:
