@@ -26,7 +26,7 @@ def read_content(root: Path) -> tuple[Content, list[Problem]]:
     content = Content(root=root)
     problems: list[Problem] = docs_files.links_in(root / "content")
     for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_process,
-                 _load_pages, _load_editions):
+                 _load_which_number, _load_pages, _load_editions):
         try:
             problems += step(content)
         except ContentError as err:
@@ -131,6 +131,15 @@ def _load_process(content: Content) -> list[Problem]:
     if doc is None:
         return []
     content.process, problems = _records(doc, "process")
+    return problems
+
+
+def _load_which_number(content: Content) -> list[Problem]:
+    """Optional: the one rule for which number to call (data:which-number, checks/which_number)."""
+    doc = _doc(content, "content/which_number.yml")
+    if doc is None:
+        return []
+    content.which_number, problems = _records(doc, "which_number")
     return problems
 
 

@@ -75,7 +75,8 @@ def text_fields(content: Content) -> list[TextField]:
     """Every {vi, en} text in content/, keyed `<file under content/>#<record>/<field>`."""
     found: list[TextField] = []
     records = [*content.contacts.values(), *content.agencies.values(),
-               *content.sources.values(), *content.process.values()]
+               *content.sources.values(), *content.process.values(),
+               *content.which_number.values()]
     for record in records:
         prefix = f"{_under_content(record.file)}#{record.id}/"
         for path, text in _texts(record.data):
