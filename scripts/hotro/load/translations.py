@@ -104,7 +104,9 @@ def _texts(data: dict) -> list[tuple[tuple, dict]]:
 
 
 def _is_text(value: object) -> bool:
-    return isinstance(value, dict) and "vi" in value and set(value) <= {"vi", "en"}
+    """{vi, en} strings; not lists of wordings in each language (which_number.yml phrases)."""
+    return (isinstance(value, dict) and "vi" in value and set(value) <= {"vi", "en"}
+            and all(isinstance(v, str) for v in value.values()))
 
 
 def _key_path(path: tuple) -> str:
