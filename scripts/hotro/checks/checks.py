@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from hotro.checks import (edition_checks, markup_check, number_scan, translation_checks,
-                          which_number)
+from hotro.checks import edition_checks, markup_check, number_scan, translation_checks, which_number
 from hotro.load.markdown_source import unsafe_html
 from hotro.model.messages import Message, msg
 from hotro.model.pages import DEFAULT_LANG, PageSource

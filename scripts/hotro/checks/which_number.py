@@ -24,7 +24,8 @@ from hotro.model.records import Content, Record
 RULE_FILE = "content/which_number.yml"
 UI_FILE = "content/ui.yml"
 ENDS = frozenset(".!?…")          # a sentence ends with one of these and a space
-CLOSERS = frozenset(")\"'”’»*_")  # … or with them and closing quotes, brackets or emphasis
+RIGHT_QUOTE = "\u2019"  # the typographic apostrophe, as in don\u2019t
+CLOSERS = frozenset(")\"'”»*_" + RIGHT_QUOTE)  # … or with closing quotes, brackets, emphasis
 BLOCK_STARTS = ("-", "*", "+", "#", ">", "|", "!!!", "???", "<!--", "```", "~~~")
 QUOTED_LENGTH = 160  # characters of a sentence quoted in a message
 
@@ -45,12 +46,25 @@ def check(content: Content) -> list[Problem]:
     problems = _rule_refs(content)
     if problems or not content.which_number:
         return problems
-    situations = _situations(content)
+    rule = situations(content)
     for file, line, where, text, lines in _texts(content):
-        for offset, sentence in sentences(text):
+        for offset, sentence in units(text, rule):
             at = line + offset if lines else line
-            problems += sentence_problems(file, at, where, sentence, situations)
+            problems += sentence_problems(file, at, where, sentence, rule)
     return problems
+
+
+def units(text: str, rule: list[Situation]) -> Iterator[tuple[int, str]]:
+    """(line offset, text) of what is checked: each sentence, and a question with the sentence
+    that answers it ("Không biết gọi số nào? Hãy gọi 112."), unless that answer names a
+    situation itself (it is checked alone, once)."""
+    question: tuple[int, str] | None = None
+    for offset, sentence in sentences(text):
+        yield offset, sentence
+        if question is not None and not meant(sentence, rule):
+            yield question[0], f"{question[1]} {sentence}"
+        ends = sentence.rstrip("".join(CLOSERS) + " ")
+        question = (offset, sentence) if ends.endswith("?") and meant(sentence, rule) else None
 
 
 # -- the rule's references -------------------------------------------------------------------
@@ -78,7 +92,8 @@ def _rule_refs(content: Content) -> list[Problem]:
     return problems
 
 
-def _situations(content: Content) -> list[Situation]:
+def situations(content: Content) -> list[Situation]:
+    """The rule's situations in order, each with its wordings and numbers."""
     found = []
     for rec in content.which_number.values():
         numbers: dict[str, str] = {}
@@ -166,24 +181,30 @@ def _cut(block: str) -> Iterator[tuple[int, str]]:
 def _words(text: str) -> str:
     """Lower case, composed, every character that is not a letter, digit or apostrophe a space:
     ' đang gặp nguy hiểm ' is found in '**Đang** gặp nguy hiểm!'."""
-    text = unicodedata.normalize("NFC", text).casefold().replace("’", "'")
-    return " " + " ".join("".join(c if c.isalnum() or c == "'" else " " for c in text).split()) + " "
+    text = unicodedata.normalize("NFC", text).casefold().replace(RIGHT_QUOTE, "'")
+    kept = "".join(c if c.isalnum() or c == "'" else " " for c in text)
+    return " " + " ".join(kept.split()) + " "
 
 
 # -- one sentence ------------------------------------------------------------------------------
 
+def meant(sentence: str, rule: list[Situation]) -> list[Situation]:
+    """The situations whose wordings the sentence uses."""
+    words = _words(sentence)
+    return [s for s in rule if any(p in words for p in s.phrases)]
+
+
 def sentence_problems(file: str, line: int, where: str, sentence: str,
-                      situations: list[Situation]) -> list[Problem]:
+                      rule: list[Situation]) -> list[Problem]:
     """A problem for each number of the sentence that none of the situations it means allows."""
     found = number_check.find_numbers(sentence)
     if not found:
         return []
-    words = _words(sentence)
-    meant = [s for s in situations if any(p in words for p in s.phrases)]
-    if not meant:
+    said = meant(sentence, rule)
+    if not said:
         return []
     allowed: dict[str, str] = {}
-    for situation in meant:
+    for situation in said:
         allowed.update(situation.numbers)
     wrong = list(dict.fromkeys(f.written.replace("\n", " ") for f in found
                                if canonical(f.plain) not in allowed))
@@ -192,6 +213,6 @@ def sentence_problems(file: str, line: int, where: str, sentence: str,
     quoted = sentence if len(sentence) <= QUOTED_LENGTH else sentence[:QUOTED_LENGTH] + "..."
     return [Problem(file, line, where,
                     msg("which-number.wrong-number", numbers=", ".join(wrong),
-                        situation=tuple(s.when for s in meant), sentence=quoted),
+                        situation=tuple(s.when for s in said), sentence=quoted),
                     msg("which-number.rule-numbers",
                         numbers=", ".join(dict.fromkeys(allowed.values()))))]
