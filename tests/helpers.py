@@ -250,6 +250,18 @@ class _Elements(HTMLParser):
                 return
 
 
+def which_number_block(html: str) -> tuple[str, list[tuple[str, list[str]]]]:
+    """The data:which-number block of a built page: its visible text, and each situation's id
+    with the numbers its call buttons dial, in order. ("", []) when the page has none."""
+    start = html.find('<section class="which-number"')
+    if start == -1:
+        return "", []
+    block = html[start:html.index("</section>", start)]
+    items = re.findall(r'<li class="which-number__situation which-number__situation--([a-z-]+)">'
+                       r'(.*?)</li>', block, re.S)
+    return visible_text(block), [(sid, tel_links(item)) for sid, item in items]
+
+
 def elements(html: str) -> list[Element]:
     """Every element of a page in document order, read with the standard library's parser."""
     parser = _Elements()
@@ -302,6 +314,13 @@ def loader_problems(tree: Path, edits: list[tuple[str, str, str]]) -> list[Probl
     with pytest.raises(ContentError) as caught:
         load_content(tree)
     return caught.value.problems
+
+
+def check_command(tree: Path, lang: str) -> subprocess.CompletedProcess:
+    """`make check` of a content tree, its messages in `lang`."""
+    return subprocess.run([sys.executable, "-m", "hotro.editors.check_content", str(tree),
+                           "--lang", lang], capture_output=True, text=True, check=False,
+                          timeout=300)
 
 
 # -- Vietnamese -----------------------------------------------------------------------------------

@@ -116,7 +116,7 @@ def test_phone_screenshot_of_the_home_page_shows_111(browser, real_site_url, tmp
     page = context.new_page()
     page.goto(real_site_url + "/")
     shot = page.screenshot(path=str(tmp_path / "home-phone.png"))
-    button = page.locator('a.help-now__call[href="tel:111"]')
+    button = page.locator('a.help-now__call[href="tel:111"]').first
     crop = button.screenshot()
     colour = page.evaluate("getComputedStyle(document.querySelector("
                            "'a.help-now__call[href=\"tel:111\"]')).backgroundColor")

@@ -28,6 +28,7 @@ SCHEMA_FOR = {
     "content/editions/*.yml": "edition",
     "content/ui.yml": "ui",
     "content/process.yml": "process",
+    "content/which_number.yml": "which_number",
     "content/translations.yml": "translations",
     "content/messages.yml": "messages",
     "content/official_hosts.yml": "official_hosts",
@@ -80,7 +81,7 @@ def test_named_schema_is_the_one_the_loader_uses(monkeypatch):
     for file, names in data_files.items():
         assert names == {schema_of(file)}, file
     assert {n for names in data_files.values() for n in names} >= {
-        "contact", "agency", "source", "edition", "ui", "process"}
+        "contact", "agency", "source", "edition", "ui", "process", "which_number"}
     assert {n for file, names in used.items() if file.startswith("docs/") for n in names} == {
         "page"}
 

@@ -68,7 +68,7 @@ def test_hotline_block_renders_in_the_portal_and_fits_its_height(browser, portal
     page.goto(host_page(portal, all_editions, "duong-day-nong/"), wait_until="networkidle")
     frame = page.frame_locator("iframe")
     assert frame.locator("h1").inner_text() == "Cần giúp đỡ? Hãy gọi"
-    call = frame.locator('a[href="tel:111"]')
+    call = frame.locator('a[href="tel:111"]').first
     assert call.is_visible() and "111" in call.inner_text()
     page.wait_for_function("document.querySelector('iframe').style.height !== ''")
     framed = page.frames[1].evaluate("document.documentElement.scrollHeight")
@@ -80,7 +80,7 @@ def test_tel_link_in_the_block_dials(browser, portal, all_editions):
     page = browser.new_page()
     page.goto(host_page(portal, all_editions, "duong-day-nong/"), wait_until="networkidle")
     with page.expect_request(lambda r: r.url.startswith("tel:")) as dialled:
-        page.frame_locator("iframe").locator('a[href="tel:111"]').click()
+        page.frame_locator("iframe").locator('a[href="tel:111"]').first.click()
     assert dialled.value.url == "tel:111"
     page.close()
 
@@ -115,7 +115,7 @@ def test_block_works_without_javascript(browser, portal, all_editions):
     page.goto(host_page(portal, all_editions, "lien-he/"), wait_until="networkidle")
     frame = page.frame_locator("iframe")
     assert "Sở Y tế tỉnh Cà Mau" in frame.locator("h1").inner_text()
-    assert frame.locator('a[href="tel:111"]').is_visible()
+    assert frame.locator('a[href="tel:111"]').first.is_visible()
     assert frame.locator('a[href="tel:115"]').is_visible()
     context.close()
 

@@ -126,7 +126,7 @@ CASES = [
     ("unknown marker", "docs/danh-ba.vi.md", "<!-- data:contacts -->", "<!-- data:hotlines -->",
      "docs/danh-ba.vi.md:12: data:hotlines: unknown data marker (expected one of: "
      "data:contacts, data:call-buttons, data:policies, data:process, data:search, data:embeds, "
-     "data:open-data)"),
+     "data:open-data, data:which-number)"),
     ("unverified contact on a page", "docs/index.vi.md", "ids=duong-day-thu",
      "ids=duong-day-thu,chua-kiem-tra",
      "docs/index.vi.md:10: data:call-buttons: contact 'chua-kiem-tra' is not verified, so it "

@@ -25,7 +25,8 @@ MODULES = ("checks", "config_source", "content", "content_guards", "csv_cells", 
            "invisible_chars", "link_check", "markdown_limits", "markdown_source", "markup_check",
            "new_content", "nginx_conf", "number_check", "number_scan", "number_text", "phones",
            "phone_links", "print_qr", "protected_spans", "render", "search_index", "site_check",
-           "site_scan", "source_map", "svg_check", "tel_check", "translations", "yaml_limits")
+           "site_scan", "source_map", "svg_check", "tel_check", "translations", "which_number",
+           "yaml_limits")
 
 PATTERN_LIMIT = 120  # seconds for all the pieces of one pattern
 SIZES = (1_000, 10_000, 100_000, 1_000_000)

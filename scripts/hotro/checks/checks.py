@@ -8,6 +8,7 @@ from hotro.checks import (
     number_scan,
     official_sources,
     translation_checks,
+    which_number,
 )
 from hotro.load.markdown_source import unsafe_html
 from hotro.model.messages import Message, msg
@@ -36,6 +37,7 @@ def cross_references(content: Content) -> list[Problem]:
     problems += _markup_in_text(content)
     problems += edition_checks.check_editions(content)
     problems += translation_checks.check_translations(content)
+    problems += which_number.check(content)  # one rule for which number to call (issue 17)
     return problems
 
 
@@ -165,6 +167,9 @@ def _marker(content: Content, page: PageSource, marker) -> list[Problem]:
     if marker.name == "process" and not content.process:
         return [Problem(page.shown_as, marker.line, where, msg("checks.no-process-steps"),
                         msg("checks.process-file"))]
+    if marker.name == "which-number" and not content.which_number:
+        return [Problem(page.shown_as, marker.line, where, msg("which-number.no-rule"),
+                        msg("which-number.rule-file"))]
     problems = []
     for cid in marker.args.get("ids", "").split(",") if "ids" in wanted else []:
         contact = content.contacts.get(cid)

@@ -24,7 +24,7 @@ def check(content: Content) -> list[Problem]:
     known = number_check.known_numbers(c.phone for c in content.published_contacts()
                                        if c.phone)
     problems = []
-    for file, line, where, text, lines in _texts(content):
+    for file, line, where, text, lines in reader_texts(content):
         problems += text_problems(file, line, where, text, known, lines)
     return problems
 
@@ -42,8 +42,10 @@ def text_problems(file: str, line: int, where: str, text: str, known: dict[str, 
     return problems
 
 
-def _texts(content: Content) -> Iterator[tuple[str, int, str, str, bool]]:
-    """(file, line, field, text, whether the text's lines are the file's lines)."""
+def reader_texts(content: Content) -> Iterator[tuple[str, int, str, str, bool]]:
+    """(file, line, field, text, whether the text's lines are the file's lines) of every text
+    readers see: page bodies, front matter and the records' text fields (also read by
+    checks/which_number.py)."""
     for page in content.pages.values():
         yield page.shown_as, page.body_line, "", page.body, True
         for path, value in _strings(page.meta, ()):

@@ -26,7 +26,8 @@ def read_content(root: Path) -> tuple[Content, list[Problem]]:
     content = Content(root=root)
     problems: list[Problem] = docs_files.links_in(root / "content")
     for step in (_load_sources, _load_agencies, _load_contacts, _load_ui, _load_process,
-                 _load_official_hosts, _load_pages, _load_editions):
+                 _load_official_hosts, _load_which_number,
+                 _load_pages, _load_editions):
         try:
             problems += step(content)
         except ContentError as err:
@@ -143,6 +144,15 @@ def _load_official_hosts(content: Content) -> list[Problem]:
     problems = validate(doc, "official_hosts")
     if not problems:
         content.official_hosts = list(doc.data["hosts"])
+    return problems
+
+
+def _load_which_number(content: Content) -> list[Problem]:
+    """Optional: the one rule for which number to call (data:which-number, checks/which_number)."""
+    doc = _doc(content, "content/which_number.yml")
+    if doc is None:
+        return []
+    content.which_number, problems = _records(doc, "which_number")
     return problems
 
 

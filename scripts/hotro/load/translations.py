@@ -75,7 +75,8 @@ def text_fields(content: Content) -> list[TextField]:
     """Every {vi, en} text in content/, keyed `<file under content/>#<record>/<field>`."""
     found: list[TextField] = []
     records = [*content.contacts.values(), *content.agencies.values(),
-               *content.sources.values(), *content.process.values()]
+               *content.sources.values(), *content.process.values(),
+               *content.which_number.values()]
     for record in records:
         prefix = f"{_under_content(record.file)}#{record.id}/"
         for path, text in _texts(record.data):
@@ -103,7 +104,9 @@ def _texts(data: dict) -> list[tuple[tuple, dict]]:
 
 
 def _is_text(value: object) -> bool:
-    return isinstance(value, dict) and "vi" in value and set(value) <= {"vi", "en"}
+    """{vi, en} strings; not lists of wordings in each language (which_number.yml phrases)."""
+    return (isinstance(value, dict) and "vi" in value and set(value) <= {"vi", "en"}
+            and all(isinstance(v, str) for v in value.values()))
 
 
 def _key_path(path: tuple) -> str:

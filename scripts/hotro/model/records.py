@@ -76,6 +76,7 @@ class Content:
     ui: dict[str, dict] = field(default_factory=dict)
     ui_doc: YamlDoc | None = None  # content/ui.yml with its line numbers, for the checks
     process: dict[str, Record] = field(default_factory=dict)
+    which_number: dict[str, Record] = field(default_factory=dict)  # the rule, in its order
     pages: dict[tuple[str, str], PageSource] = field(default_factory=dict)
     editions: dict[str, Edition] = field(default_factory=dict)
     official_hosts: list[str] = field(default_factory=list)  # content/official_hosts.yml

@@ -18,6 +18,7 @@ from hotro.model import paths, urls
 from hotro.model.pages import DEFAULT_LANG, LANGS
 from hotro.model.records import Content
 from hotro.model.urls import page_url
+from hotro.render.data_blocks import situations
 from hotro.render.embed_blocks import FOLDER, Block, blocks
 from hotro.render.page_render import page_renderer
 
@@ -81,6 +82,7 @@ def render_block(content: Content, edition: EditionView, block: Block, lang: str
     directory = content.directory_page()
     return renderer.render(template, title=renderer.t(block.title_key), **common,
                            first=first, contacts=contacts, agency=agency, own=own,
+                           situations=situations(renderer) if content.which_number else [],
                            directory=site_home + page_url(directory.src) if directory else "")
 
 

@@ -35,6 +35,25 @@ def call_buttons(page: PageRender, ids: str) -> str:
     return page.render("call-buttons.html", contacts=shown)
 
 
+def which_number(page: PageRender) -> str:
+    """The one rule for which number to call: each situation, what to do, its call buttons."""
+    return page.render("which-number.html", situations=situations(page))
+
+
+def situations(page: PageRender) -> list[dict]:
+    """content/which_number.yml in its order, each with its contacts (the checks have made sure
+    each is published and has a number); their sources go to the page's sources foot."""
+    shown = []
+    for rule in page.content.which_number.values():
+        page.cite(rule["sources"])
+        contacts = [page.content.contacts[cid] for cid in rule["call"]]
+        for contact in contacts:
+            page.cite(contact["sources"])
+        shown.append({"id": rule.id, "when": rule["when"], "advice": rule["advice"],
+                      "contacts": contacts})
+    return shown
+
+
 def policies(page: PageRender) -> str:
     """In force first, then replaced, then historical; newest first within each."""
     content = page.content

@@ -14,7 +14,7 @@ from hotro.render.page_render import EditionLike
 
 FOLDER = "embed"
 MESSAGE_TYPE = "ho-tro-embed-height"  # what embed.js posts to the host page
-HEIGHTS = {"duong-day-nong/": 360, "lien-he/": 560}
+HEIGHTS = {"duong-day-nong/": 760, "lien-he/": 560}  # the hotline card shows the rule too
 PAGE_HEIGHT = 640
 
 

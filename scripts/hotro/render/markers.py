@@ -23,6 +23,7 @@ class MarkerKind:
     template: str                        # under overrides/partials/data/
     args: frozenset[str] = frozenset()   # every one is required
     needs: str = ""                      # "process": steps in content/process.yml;
+                                         # "which_number": content/which_number.yml;
                                          # "edition": the edition being built
     searched: bool = True                # is a page with it in the search index?
 
@@ -36,6 +37,8 @@ MARKERS: dict[str, MarkerKind] = {kind.name: kind for kind in (
     MarkerKind("search", data_blocks.search, "search.html", searched=False),
     MarkerKind("embeds", data_blocks.embeds, "embeds.html", needs="edition"),
     MarkerKind("open-data", data_blocks.open_data, "open-data.html"),
+    MarkerKind("which-number", data_blocks.which_number, "which-number.html",
+               needs="which_number"),
 )}
 
 # For the checks: marker name -> the arguments it takes
