@@ -50,7 +50,9 @@ def test_typing_in_the_box_shows_results(browser, real_site_url):
     page.goto(real_site_url + "/tim-kiem/")
     page.fill("#site-search-q", "tien chuoc")
     page.locator("#site-search-results a").first.wait_for()
-    assert "gia-dinh" in page.locator("#site-search-results a").first.get_attribute("href")
+    # the families' page answers "should we pay?"; other pages warn about ransoms too
+    links = page.eval_on_selector_all("#site-search-results a", "els => els.map(e => e.href)")
+    assert any("/gia-dinh/" in link for link in links), links
     page.close()
 
 
