@@ -13,13 +13,17 @@ from hotro.model.pages import DEFAULT_LANG
 
 # Words that name a ransom, and the verbs of paying it
 RANSOM = re.compile(r"tiền chuộc|chuộc người|\bransom", re.I)
-PAY = re.compile(r"\b(trả|chuyển|gửi|nộp|(?<!high )(?<!low )(?<!good )pay|paid|paying|pays"
-                 r"|send|sent|transfer)\b", re.I)
+PAY = re.compile(r"\b(trả|nộp tiền|gửi tiền|chuyển tiền|chuyển khoản"
+                 r"|(?<!high )(?<!low )(?<!good )pay"
+                 r"|paid|paying|pays|send(?:ing)? (?:them )?(?:the )?money|transfer)\b", re.I)
 # What may come just before a verb of paying: a "do not", or the captors' demand
 NOT_ADVICE = re.compile(r"\b(đừng|không|chớ|do not|don't|never|not|đòi|bắt|ép|demand\w*|asked"
-                        r"|told)\b(\W+\w+){0,3}\W*$", re.I)
-# "Do not pay alone" still says "pay"
-ALONE = re.compile(r"một mình|\balone\b|on your own|by yourself", re.I)
+                        r"|told|forced)\b(\W+\w+){0,3}\W*$", re.I)
+# "Do not pay alone" still says "pay"; "paying does not bring them back" warns
+ALONE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:một mình|alone|on your own|by yourself)", re.I)
+WARNS_AFTER = re.compile(r"^\W*(?:\w+\W+){0,1}?(?:không|no guarantee|does not|doesn't"
+                         r"|will not|won't)"
+                         r"\b", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 HEADING = re.compile(r"^#{1,6} ", re.M)
 
@@ -47,7 +51,9 @@ def ransom_advice(body: str) -> list[str]:
             if sentence.endswith("?"):
                 continue
             for pay in PAY.finditer(sentence):
-                if not NOT_ADVICE.search(sentence[:pay.start()]) or ALONE.search(sentence):
+                before, after = sentence[:pay.start()], sentence[pay.end():]
+                if ALONE.search(after) or not (NOT_ADVICE.search(before)
+                                               or WARNS_AFTER.search(after)):
                     found.append(sentence)
                     break
     return found
@@ -88,6 +94,8 @@ def test_the_families_page_tells_them_not_to_pay(content):
     "Four came home after their families paid a ransom.",
     "If you pay the ransom, do it with the police.",
     "Gửi tiền chuộc qua người quen.",
+    "Do not pay on your own.",
+    "Four came home after their families paid.",
 ])
 def test_the_ransom_check_catches_advice_to_pay(sentence):
     assert ransom_advice(f"## Bị đòi tiền chuộc\n\nHọ giữ người thân của bạn. {sentence}")
@@ -95,6 +103,10 @@ def test_the_ransom_check_catches_advice_to_pay(sentence):
 
 @pytest.mark.parametrize("sentence", [
     "Đừng trả tiền chuộc.",
+    "Đừng trả tiền và đừng một mình thỏa thuận với họ.",
+    "Trả tiền không chắc giúp người thân được thả.",
+    "Paying is no guarantee that your relative will be let go.",
+    "Keep every message and bank account number they send you.",
     "Kẻ giữ người đòi gia đình trả tiền chuộc.",
     "Do not pay the ransom: call 111 or 113 at once.",
     "The captors demanded that the family pay a ransom.",
