@@ -64,17 +64,19 @@ def test_the_handbook_has_at_least_30_page_pairs_each_sourced_and_reviewed(conte
     for (slug, lang), page in content.pages.items():
         pairs.setdefault(slug, {})[lang] = page
     complete = {slug: langs for slug, langs in pairs.items() if set(langs) >= {"vi", "en"}}
-    assert len(complete) >= 30, sorted(pairs)
     for langs in complete.values():
         for page in langs.values():
-            assert page.meta["sources"], f"{page.src} lists no source"
-            assert page.meta["reviewed"] and page.meta["review_by"], page.src
             assert page.meta["reviewed"] < page.meta["review_by"], page.src
+    # the search page and the embedding page state no fact, so they cite none
+    sourced = {slug for slug, langs in complete.items()
+               if all(page.meta["sources"] for page in langs.values())}
+    assert len(sourced) >= 30, sorted(set(complete) - sourced)
+    assert set(complete) - sourced <= {"tim-kiem", "gioi-thieu/nhung-va-du-lieu"}
 
 
 def test_the_new_reader_pages_are_there_in_both_languages(content):
     for slug in ("goi-111", "co-so-ho-tro", "giay-to", "kiem-tra-viec-lam", "ve-nha",
-                 "tro-giup-phap-ly"):
+                 "tro-giup-phap-ly", "tre-em", "co-so-lua-dao"):
         assert (slug, DEFAULT_LANG) in content.pages and (slug, "en") in content.pages, slug
 
 

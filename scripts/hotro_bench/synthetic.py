@@ -147,14 +147,16 @@ def _write_records(content: Path, editions: int) -> None:
     """The real contacts of the short codes, their agencies and sources; synthetic ones too."""
     contacts = _real_records("content/contacts.yml", set(CONTACT_IDS))
     agencies = _real_records("content/agencies.yml", {c["agency"] for c in contacts})
-    cited = {s for rec in contacts + agencies for s in rec.get("sources", [])}
+    cited = {s for rec in contacts + agencies
+             for s in rec.get("sources", []) + rec.get("cost_sources", [])}
     real_sources = [rec for path in sorted((REPO / "content" / "sources").glob("*.yml"))
                     for rec in _real_records(path.relative_to(REPO).as_posix(), cited)]
     agencies += [{"id": f"co-quan-e{n:02d}",
                   "name": {"vi": f"Cơ quan xuất bản ấn bản E{n:02d}",
                            "en": f"Publisher of edition E{n:02d}"},
                   "sources": [SOURCES[0]]} for n in range(1, editions + 1)]
-    synthetic = [{"id": sid, "url": f"https://nguon.example.org/{sid}", "date": "2026-10-01",
+    synthetic = [{"id": sid, "kind": "other", "url": f"https://nguon.example.org/{sid}",
+                  "date": "2026-10-01",
                   "about": {"vi": f"Tài liệu tổng hợp số {i + 1} về hỗ trợ nạn nhân.",
                             "en": f"Summary document {i + 1} on support for victims."}}
                  for i, sid in enumerate(SOURCES)]

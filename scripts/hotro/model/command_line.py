@@ -9,6 +9,7 @@ ids cli.*). These regular expressions are for argparse's texts only (third-party
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -82,6 +83,9 @@ def in_one_line(step: Callable[[argparse.Namespace, str], int], args: argparse.N
     traceback (the editor reads it; the person who looks after the code gets its name)."""
     try:
         return step(args, lang)
+    except BrokenPipeError:  # the output was cut short (`make status | head`): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as err:
         print(text("commands.failed", lang, error=f"{type(err).__name__}: {err}"),
               file=sys.stderr, flush=True)
