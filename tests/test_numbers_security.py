@@ -179,6 +179,8 @@ KNOWN = known_numbers([parse_phone("0912 345 678"), parse_phone("111"),
     "Gọi 0912\u00a0345\u00a0678 hoặc 0912&nbsp;345&nbsp;678.",
     "Gọi **0912 345 678** hoặc `111`; Zalo: https://zalo.me/0912345678, https://wa.me/84912345678",
     "Gọi 0912 345\n678 nếu cần.\n\n2025\n- 2026",
+    "1. Gọi +84 981 84 84 84.\n2. Gọi 111.",
+    "Gọi +84 981 84 84 84\n3. Gọi 111.",
     "Từ ngày 01/07/2025, 111 và +84 981 84 84 84 (24/7) vẫn hoạt động.",
 ])
 def test_dates_laws_amounts_and_published_numbers_pass(text):

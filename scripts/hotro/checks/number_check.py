@@ -31,6 +31,8 @@ CHUNK = re.compile(r"[^ ]+")
 SLASHED = re.compile(r"(?<![\w/])(?:\+84|0)[0-9]{1,3}(?:/[0-9]{2,4}){1,3}(?![\w/])")
 JOIN = 40  # characters of each line looked at for a number cut by a line break
 BLOCK_STARTS = "-*+#>|"  # a line starting so begins a list item, heading, quote or table row
+NUMBERED_ITEM = re.compile(r"\d{1,3}[.)][ \t]")  # "3. " begins an item of a numbered list
+SENTENCE_ENDS = ".!?;"  # a line ending so does not run on into the next
 SHORT_CODES = frozenset(f"11{d}" for d in range(10)) - {"110"}
 MAX_DIGITS = 15  # the longest number ITU-T E.164 allows
 MATCHER_SPAN = 64  # longer segments are lists of figures, not one number
@@ -106,7 +108,8 @@ def _in_line(line: str) -> list[tuple[int, int, str]]:
 def _across(offset: int, first: str, second: str) -> list[Found]:
     """Numbers cut by a line break inside a paragraph, which readers see as one line."""
     tail, head = first.rstrip()[-JOIN:], second.lstrip()[:JOIN]
-    if not (_digitish(tail[-6:]) and _digitish(head[:6])) or head[0] in BLOCK_STARTS:
+    if not (_digitish(tail[-6:]) and _digitish(head[:6])) or head[0] in BLOCK_STARTS \
+            or NUMBERED_ITEM.match(head) or tail.endswith(tuple(SENTENCE_ENDS)):
         return []
     joined, cut = f"{tail} {head}", len(tail)
     return [Found(offset, f"{joined[s:cut]}\n{joined[cut + 1:e]}", plain)
