@@ -117,6 +117,9 @@ def test_a_sentence_about_two_situations_may_give_the_numbers_of_both(tmp_path):
     ("sources: [tienphong-2025-09-19-111, sggp", "sources: [khong-co, sggp",
      "help/sources: source 'khong-co' does not exist (expected an id from "
      "content/sources/*.yml)"),
+    ('when: {vi: "Có người đang gặp nguy hiểm ngay lúc này"',
+     'when: {vi: "Có người đang gặp nguy hiểm <img src=x onerror=alert(1)>"',
+     "danger/when: HTML or script is not allowed in a text field (expected plain text)"),
 ])
 def test_the_rule_names_only_published_contacts_and_known_sources(tmp_path, old, new, problem):
     tree = copy_real_tree(tmp_path / "tree")

@@ -49,7 +49,7 @@ def _markup_in_text(content: Content) -> list[Problem]:
     problems = []
     records = [*content.contacts.values(), *content.process.values(),
                *content.agencies.values(), *content.sources.values(),
-               *content.editions.values()]  # the templates escape them too (issue 14)
+               *content.editions.values(), *content.which_number.values()]  # escaped too
     for record in records:
         for key, value in record.data.items():
             texts = value.values() if isinstance(value, dict) else [value]
