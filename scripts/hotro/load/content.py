@@ -128,11 +128,14 @@ def _attach_phone(contact: Contact) -> list[Problem]:
 
 def _load_process(content: Content) -> list[Problem]:
     """Optional: the steps of the process diagram (data:process)."""
-    doc = _doc(content, "content/process.yml")
-    if doc is None:
-        return []
-    content.process, problems = _records(doc, "process")
+    content.process, problems = _optional_records(content, "process")
     return problems
+
+
+def _optional_records(content: Content, name: str) -> tuple[dict[str, Record], list[Problem]]:
+    """The records of content/<name>.yml, checked against its schema; none without the file."""
+    doc = _doc(content, f"content/{name}.yml")
+    return ({}, []) if doc is None else _records(doc, name)
 
 
 def _load_official_hosts(content: Content) -> list[Problem]:
@@ -149,10 +152,7 @@ def _load_official_hosts(content: Content) -> list[Problem]:
 
 def _load_which_number(content: Content) -> list[Problem]:
     """Optional: the one rule for which number to call (data:which-number, checks/which_number)."""
-    doc = _doc(content, "content/which_number.yml")
-    if doc is None:
-        return []
-    content.which_number, problems = _records(doc, "which_number")
+    content.which_number, problems = _optional_records(content, "which_number")
     return problems
 
 
